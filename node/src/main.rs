@@ -1,0 +1,18 @@
+//! `guilian-node`: the node of Guilian (桂链), a Polkadot SDK chain for trusted consumption in
+//! Guangxi. Aura authors blocks, GRANDPA finalizes them, ParityDB stores them.
+
+#![warn(missing_docs)]
+
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() {
+	if let Err(error) = command::run() {
+		// One clear line instead of a `Debug` dump: operators read this in a terminal or a log.
+		eprintln!("Error: {error}");
+		std::process::exit(1);
+	}
+}

@@ -1,0 +1,13 @@
+//! Pallet configurations, one file per area.
+//!
+//! - [`system`]: frame-system, timestamp, block weights and length.
+//! - [`consensus`]: Aura, GRANDPA and the session (validator set).
+//! - [`money`]: GXC balances, transaction fees, the CNY asset (`pallet-assets`).
+//! - [`collectibles`]: `pallet-nfts`, the ownership layer of cultural-tourism collectibles.
+//! - [`governance`]: sudo (dev networks only) and utility.
+
+pub mod collectibles;
+pub mod consensus;
+pub mod governance;
+pub mod money;
+pub mod system;

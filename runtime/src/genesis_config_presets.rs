@@ -1,0 +1,148 @@
+//! Genesis presets: every chain spec of Guilian is built from one of these.
+//!
+//! - `development` (`--dev`): one validator (Alice), Alice is sudo, the dev accounts hold GXC and
+//!   CNY.
+//! - `local_testnet` (`--chain local`): four validators, Alice, Bob, Charlie and Dave, standing
+//!   for four supernodes; Alice is sudo until the supernode council exists.
+//!
+//! The CNY settlement asset exists in both, issued and administered by the custody bank
+//! (Ferdie's well-known dev account, see [`custody_bank`]).
+
+use crate::{
+	AccountId, AssetsConfig, BalancesConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	SudoConfig, CNY, CNY_ASSET_ID, CNY_DECIMALS, GXC,
+};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// Name of the CNY asset in `pallet-assets` metadata.
+pub const CNY_NAME: &[u8] = b"Custodied CNY";
+/// Symbol of the CNY asset.
+pub const CNY_SYMBOL: &[u8] = b"CNY";
+/// GXC given to each endowed dev account.
+pub const DEV_GXC_ENDOWMENT: u128 = 1_000_000 * GXC;
+/// CNY given to each dev account other than the custody bank.
+pub const DEV_CNY_ENDOWMENT: u128 = 100_000 * CNY;
+/// CNY held by the custody bank itself.
+pub const CUSTODY_BANK_CNY: u128 = 10_000_000 * CNY;
+/// The smallest CNY balance an account may hold: one fen.
+pub const CNY_MIN_BALANCE: u128 = 1;
+
+/// The custody bank: issuer and admin of the CNY asset in the dev and local presets.
+pub fn custody_bank() -> AccountId {
+	Sr25519Keyring::Ferdie.to_account_id()
+}
+
+/// One validator: its account and the session keys it authors and votes with.
+pub struct Validator {
+	/// The validator's account (also its validator id).
+	pub account: AccountId,
+	/// Its Aura (sr25519) key.
+	pub aura: AuraId,
+	/// Its GRANDPA (ed25519) key.
+	pub grandpa: GrandpaId,
+}
+
+impl Validator {
+	fn from_keyring(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Self {
+		Self {
+			account: sr.to_account_id(),
+			aura: sr.public().into(),
+			grandpa: ed.public().into(),
+		}
+	}
+}
+
+/// Builds the genesis of a Guilian network.
+fn guilian_genesis(
+	validators: Vec<Validator>,
+	endowed_accounts: Vec<AccountId>,
+	sudo: Option<AccountId>,
+) -> Value {
+	let bank = custody_bank();
+	let mut gxc_balances: Vec<(AccountId, u128)> =
+		endowed_accounts.iter().cloned().map(|account| (account, DEV_GXC_ENDOWMENT)).collect();
+	if !endowed_accounts.contains(&bank) {
+		gxc_balances.push((bank.clone(), DEV_GXC_ENDOWMENT));
+	}
+	let mut cny_accounts: Vec<(u32, AccountId, u128)> = endowed_accounts
+		.iter()
+		.filter(|account| **account != bank)
+		.cloned()
+		.map(|account| (CNY_ASSET_ID, account, DEV_CNY_ENDOWMENT))
+		.collect();
+	cny_accounts.push((CNY_ASSET_ID, bank.clone(), CUSTODY_BANK_CNY));
+
+	let session_keys: Vec<(AccountId, AccountId, SessionKeys)> = validators
+		.into_iter()
+		.map(|v| {
+			(v.account.clone(), v.account, SessionKeys { aura: v.aura, grandpa: v.grandpa })
+		})
+		.collect();
+
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances: gxc_balances },
+		session: SessionConfig { keys: session_keys },
+		sudo: SudoConfig { key: sudo },
+		assets: AssetsConfig {
+			assets: vec![(CNY_ASSET_ID, bank, true, CNY_MIN_BALANCE)],
+			metadata: vec![(CNY_ASSET_ID, CNY_NAME.to_vec(), CNY_SYMBOL.to_vec(), CNY_DECIMALS)],
+			accounts: cny_accounts,
+		},
+	})
+}
+
+/// The well-known dev accounts that hold GXC and CNY.
+fn dev_accounts() -> Vec<AccountId> {
+	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
+}
+
+/// `development`: Alice alone validates and is sudo.
+pub fn development_config_genesis() -> Value {
+	guilian_genesis(
+		vec![Validator::from_keyring(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		dev_accounts(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+	)
+}
+
+/// `local_testnet`: four supernode validators, Alice, Bob, Charlie and Dave.
+pub fn local_testnet_genesis() -> Value {
+	guilian_genesis(
+		vec![
+			Validator::from_keyring(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			Validator::from_keyring(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			Validator::from_keyring(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			Validator::from_keyring(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+		],
+		dev_accounts(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+	)
+}
+
+/// The JSON of a named preset, or `None` for an unknown name.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet_genesis(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&patch)
+			.expect("a serde_json::Value always serializes; qed")
+			.into_bytes(),
+	)
+}
+
+/// The names of the presets this runtime offers.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}

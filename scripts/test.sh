@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test of Guilian: Rust unit and runtime tests, the node build, the end-to-end tests
+# against a dev node, and the zombienet smoke test of a four-validator network. Prints a summary.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+results=()
+record() { results+=("$(printf '%-34s %s (%ss)' "$1" "$2" "$3")"); }
+summary() {
+	printf '\n\033[1mSummary\033[0m\n'
+	printf '  %s\n' "${results[@]}"
+}
+trap summary EXIT
+
+run_stage() {
+	local name="$1"
+	shift
+	stage "$name"
+	local started=$SECONDS
+	if "$@"; then
+		record "$name" "ok" $((SECONDS - started))
+	else
+		record "$name" "FAILED" $((SECONDS - started))
+		exit 1
+	fi
+}
+
+run_stage "setup" "$GUILIAN_ROOT/scripts/setup.sh"
+# Build first: the tests below share the release artifacts (and the wasm runtime) with it.
+run_stage "build guilian-node (release)" build_node
+run_stage "cargo test (workspace, release)" \
+	bash -c "cd '$GUILIAN_ROOT' && cargo test --release --locked --workspace"
+run_stage "e2e (@polkadot/api, --dev node)" \
+	bash -c "cd '$GUILIAN_ROOT/e2e' && GUILIAN_NODE='$GUILIAN_NODE' node run.js"
+run_stage "zombienet smoke (4 validators + 1)" "$GUILIAN_ROOT/scripts/zombienet.sh" smoke.zndsl
