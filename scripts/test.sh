@@ -30,6 +30,9 @@ run_stage "setup" "$GUILIAN_ROOT/scripts/setup.sh"
 run_stage "build guilian-node (release)" build_node
 run_stage "cargo test (workspace, release)" \
 	bash -c "cd '$GUILIAN_ROOT' && cargo test --release --locked --workspace"
+# Each pallet's benchmarks also run as tests against its mock runtime.
+run_stage "benchmark tests (runtime-benchmarks)" \
+	bash -c "cd '$GUILIAN_ROOT' && cargo test --release --locked -p pallet-credit --features pallet-credit/runtime-benchmarks"
 run_stage "e2e (@polkadot/api, --dev node)" \
 	bash -c "cd '$GUILIAN_ROOT/e2e' && GUILIAN_NODE='$GUILIAN_NODE' node run.js"
 run_stage "zombienet smoke (4 validators + 1)" "$GUILIAN_ROOT/scripts/zombienet.sh" smoke.zndsl

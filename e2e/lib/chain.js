@@ -71,3 +71,24 @@ export async function waitForBlocks(api, count) {
     }).then((u) => { unsubscribe = u; }, reject);
   });
 }
+
+/**
+ * Signs and sends `tx`, resolves with the block hash and the events once it is in a block;
+ * rejects with `section.Error` on a dispatch error, or on an invalid status.
+ */
+export function sendAndInclude(api, tx, signer, options = {}) {
+  return new Promise((resolve, reject) => {
+    let unsubscribe = () => {};
+    tx.signAndSend(signer, options, (result) => {
+      const { status, dispatchError, events } = result;
+      if (status.isInvalid || status.isDropped || status.isUsurped) {
+        unsubscribe();
+        reject(new Error(`transaction ${status.type}`));
+      } else if (status.isInBlock) {
+        unsubscribe();
+        if (dispatchError) reject(new Error(`dispatch failed: ${describeError(api, dispatchError)}`));
+        else resolve({ blockHash: status.asInBlock, events });
+      }
+    }).then((u) => { unsubscribe = u; }, reject);
+  });
+}

@@ -80,7 +80,6 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use sc_service::ChainSpec as _;
 
 	#[test]
 	fn every_chain_spec_has_the_gxc_properties() {

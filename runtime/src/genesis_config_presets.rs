@@ -9,9 +9,13 @@
 //! (Ferdie's well-known dev account, see [`custody_bank`]).
 
 use crate::{
-	AccountId, AssetsConfig, BalancesConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
-	SudoConfig, CNY, CNY_ASSET_ID, CNY_DECIMALS, GXC,
+	AccountId, AssetsConfig, BalancesConfig, CreditConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, CNY, CNY_ASSET_ID, CNY_DECIMALS, GXC,
 };
+use guilian_primitives::{AreaCode, MerchantCategory};
+use pallet_credit::RegulatorDomains;
+use sp_core::H256;
+use sp_runtime::traits::{BlakeTwo256, Hash};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
@@ -63,6 +67,7 @@ fn guilian_genesis(
 	validators: Vec<Validator>,
 	endowed_accounts: Vec<AccountId>,
 	sudo: Option<AccountId>,
+	credit: CreditConfig,
 ) -> Value {
 	let bank = custody_bank();
 	let mut gxc_balances: Vec<(AccountId, u128)> =
@@ -89,12 +94,86 @@ fn guilian_genesis(
 		balances: BalancesConfig { balances: gxc_balances },
 		session: SessionConfig { keys: session_keys },
 		sudo: SudoConfig { key: sudo },
+		credit: CreditConfig {
+			regulators: credit.regulators,
+			merchants: credit.merchants,
+			consumers: credit.consumers,
+		},
 		assets: AssetsConfig {
 			assets: vec![(CNY_ASSET_ID, bank, true, CNY_MIN_BALANCE)],
 			metadata: vec![(CNY_ASSET_ID, CNY_NAME.to_vec(), CNY_SYMBOL.to_vec(), CNY_DECIMALS)],
 			accounts: cny_accounts,
 		},
 	})
+}
+
+/// Nanning (南宁市).
+pub const NANNING: AreaCode = AreaCode(450100);
+/// Qingxiu district of Nanning (青秀区).
+pub const QINGXIU: AreaCode = AreaCode(450103);
+/// Jiangnan district of Nanning (江南区).
+pub const JIANGNAN: AreaCode = AreaCode(450105);
+
+/// 1 January of a year, in milliseconds since the Unix epoch (for licence dates).
+const fn january_first(year: u64) -> u64 {
+	// Days from 1970 to `year`, with the leap days of the years in between.
+	let years = year - 1970;
+	let leap_days = (year - 1969) / 4 - (year - 1901) / 100 + (year - 1601) / 400;
+	(years * 365 + leap_days) * crate::DAYS_MS
+}
+
+/// The demo subjects of the development preset, so that a newcomer sees something real:
+///
+/// | account | subject |
+/// | --- | --- |
+/// | Bob | the Nanning market regulator (450100, every domain) |
+/// | Charlie | 绿城健身 Lvcheng Fitness, a gym in Qingxiu district |
+/// | Dave | 邕江培训学校 Yongjiang Training School, in Jiangnan district |
+/// | Alice//stash | 青秀山风景区 Qingxiu Mountain Scenic Area |
+/// | Eve, Ferdie//stash | verified consumers |
+pub fn demo_subjects() -> CreditConfig {
+	let regulator = Sr25519Keyring::Bob.to_account_id();
+	let licence = |number: &str| -> H256 { BlakeTwo256::hash(number.as_bytes()) };
+	// Only a salted hash of an identity is ever stored; the salt stays with the regulator.
+	let identity = |id: &str| -> H256 {
+		BlakeTwo256::hash(&[b"guilian-demo-salt:".as_slice(), id.as_bytes()].concat())
+	};
+	CreditConfig {
+		regulators: vec![(regulator.clone(), NANNING, RegulatorDomains(RegulatorDomains::ALL))],
+		merchants: vec![
+			(
+				Sr25519Keyring::Charlie.to_account_id(),
+				licence("91450103MA5KXX0001"),
+				"绿城健身 Lvcheng Fitness".as_bytes().to_vec(),
+				MerchantCategory::Fitness,
+				QINGXIU,
+				january_first(2023),
+				regulator.clone(),
+			),
+			(
+				Sr25519Keyring::Dave.to_account_id(),
+				licence("52450105MJ0000002X"),
+				"邕江培训学校 Yongjiang Training School".as_bytes().to_vec(),
+				MerchantCategory::Education,
+				JIANGNAN,
+				january_first(2021),
+				regulator.clone(),
+			),
+			(
+				Sr25519Keyring::AliceStash.to_account_id(),
+				licence("12450100MB0000003Y"),
+				"青秀山风景区 Qingxiu Mountain Scenic Area".as_bytes().to_vec(),
+				MerchantCategory::Tourism,
+				QINGXIU,
+				january_first(2015),
+				regulator.clone(),
+			),
+		],
+		consumers: vec![
+			(Sr25519Keyring::Eve.to_account_id(), identity("450103199001011234"), regulator.clone()),
+			(Sr25519Keyring::FerdieStash.to_account_id(), identity("450105198805052345"), regulator),
+		],
+	}
 }
 
 /// The well-known dev accounts that hold GXC and CNY.
@@ -108,6 +187,7 @@ pub fn development_config_genesis() -> Value {
 		vec![Validator::from_keyring(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
+		demo_subjects(),
 	)
 }
 
@@ -122,6 +202,7 @@ pub fn local_testnet_genesis() -> Value {
 		],
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
+		CreditConfig::default(),
 	)
 }
 

@@ -20,8 +20,12 @@
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+#[cfg(test)]
+mod tests;
 
 extern crate alloc;
 
@@ -92,6 +96,8 @@ pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
 pub const HOURS: BlockNumber = MINUTES * 60;
 /// Blocks per day.
 pub const DAYS: BlockNumber = HOURS * 24;
+/// A day in milliseconds, for rules measured on the wall clock (licence dates, validity).
+pub const DAYS_MS: u64 = 24 * 60 * 60 * 1000;
 
 /// One GXC, the native fee token (12 decimals).
 pub const GXC: Balance = 1_000_000_000_000;
@@ -208,4 +214,8 @@ mod runtime {
 	pub type Assets = pallet_assets;
 	#[runtime::pallet_index(11)]
 	pub type Nfts = pallet_nfts;
+
+	// Consumer trust.
+	#[runtime::pallet_index(20)]
+	pub type Credit = pallet_credit;
 }

@@ -4,10 +4,12 @@
 //! - [`consensus`]: Aura, GRANDPA and the session (validator set).
 //! - [`money`]: GXC balances, transaction fees, the CNY asset (`pallet-assets`).
 //! - [`collectibles`]: `pallet-nfts`, the ownership layer of cultural-tourism collectibles.
+//! - [`credit`]: real-name subjects, commitments, credit scores, the credit card.
 //! - [`governance`]: sudo (dev networks only) and utility.
 
 pub mod collectibles;
 pub mod consensus;
+pub mod credit;
 pub mod governance;
 pub mod money;
 pub mod system;

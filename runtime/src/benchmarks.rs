@@ -1,0 +1,12 @@
+//! The pallets `guilian-node benchmark pallet` measures (built with `runtime-benchmarks`).
+
+frame_benchmarking::define_benchmarks!(
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_assets, Assets]
+	[pallet_nfts, Nfts]
+	[pallet_utility, Utility]
+	[pallet_sudo, Sudo]
+	[pallet_credit, Credit]
+);
