@@ -13,6 +13,7 @@ source "$(dirname "$0")/lib.sh"
 # pallet name (as the runtime lists it)   crate directory
 declare -A PALLET_DIR=(
 	[pallet_credit]=pallets/credit
+	[pallet_prepaid]=pallets/prepaid
 )
 
 pallets=("$@")

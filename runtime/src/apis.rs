@@ -20,7 +20,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Credit, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, Block, BlockNumber, Credit, Executive, Grandpa, InherentDataExt, Nonce, Prepaid, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -163,6 +163,50 @@ impl_runtime_apis! {
 
 		fn relay_signing_payload(payload: pallet_credit::RelayedCommitment<AccountId>) -> Vec<u8> {
 			Credit::relay_signing_payload(&payload)
+		}
+	}
+
+	impl pallet_prepaid::runtime_api::PrepaidApi<Block, AccountId, Balance> for Runtime {
+		fn card(id: pallet_prepaid::CardId) -> Option<pallet_prepaid::Card<AccountId, Balance>> {
+			pallet_prepaid::Cards::<Runtime>::get(id)
+		}
+
+		fn consumer_cards(who: AccountId) -> Vec<(pallet_prepaid::CardId, pallet_prepaid::Card<AccountId, Balance>)> {
+			pallet_prepaid::ConsumerCards::<Runtime>::get(&who)
+				.into_iter()
+				.filter_map(|id| pallet_prepaid::Cards::<Runtime>::get(id).map(|card| (id, card)))
+				.collect()
+		}
+
+		fn merchant_exposure(merchant: AccountId) -> pallet_prepaid::MerchantExposure<Balance> {
+			pallet_prepaid::MerchantExposure {
+				exposure: pallet_prepaid::Exposures::<Runtime>::get(&merchant),
+				risk: pallet_prepaid::RiskLevels::<Runtime>::get(&merchant),
+				closes_at: pallet_prepaid::Closures::<Runtime>::get(&merchant),
+			}
+		}
+
+		fn merchants_at_risk(
+			start: Option<AccountId>,
+			limit: u32,
+		) -> Vec<(AccountId, pallet_prepaid::RiskLevel)> {
+			let iter = match start {
+				Some(after) => pallet_prepaid::RiskLevels::<Runtime>::iter_from(
+					pallet_prepaid::RiskLevels::<Runtime>::hashed_key_for(&after),
+				),
+				None => pallet_prepaid::RiskLevels::<Runtime>::iter(),
+			};
+			iter.filter(|(_, level)| *level >= pallet_prepaid::RiskLevel::High)
+				.take(limit.min(100) as usize)
+				.collect()
+		}
+
+		fn escrow_account(merchant: AccountId) -> AccountId {
+			Prepaid::escrow_account(&merchant)
+		}
+
+		fn use_signing_payload(card: pallet_prepaid::CardId, units: u32, nonce: u32) -> Vec<u8> {
+			Prepaid::use_signing_payload(card, units, nonce)
 		}
 	}
 

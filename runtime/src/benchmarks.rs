@@ -9,4 +9,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_sudo, Sudo]
 	[pallet_credit, Credit]
+	[pallet_prepaid, Prepaid]
 );

@@ -218,4 +218,6 @@ mod runtime {
 	// Consumer trust.
 	#[runtime::pallet_index(20)]
 	pub type Credit = pallet_credit;
+	#[runtime::pallet_index(21)]
+	pub type Prepaid = pallet_prepaid;
 }

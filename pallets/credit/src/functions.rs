@@ -57,7 +57,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_appoint_regulator(
+	pub fn do_appoint_regulator(
 		who: T::AccountId,
 		jurisdiction: AreaCode,
 		domains: RegulatorDomains,
@@ -82,7 +82,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_register_merchant(
+	pub fn do_register_merchant(
 		regulator: &T::AccountId,
 		merchant: T::AccountId,
 		licence_hash: H256,
@@ -131,7 +131,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_set_merchant_status(
+	pub fn do_set_merchant_status(
 		regulator: &T::AccountId,
 		merchant: T::AccountId,
 		status: MerchantStatus,
@@ -151,7 +151,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_verify_consumer(
+	pub fn do_verify_consumer(
 		regulator: &T::AccountId,
 		consumer: T::AccountId,
 		identity_hash: H256,

@@ -5,6 +5,7 @@
 //! - [`money`]: GXC balances, transaction fees, the CNY asset (`pallet-assets`).
 //! - [`collectibles`]: `pallet-nfts`, the ownership layer of cultural-tourism collectibles.
 //! - [`credit`]: real-name subjects, commitments, credit scores, the credit card.
+//! - [`prepaid`]: statutory escrow of prepaid cards.
 //! - [`governance`]: sudo (dev networks only) and utility.
 
 pub mod collectibles;
@@ -12,4 +13,5 @@ pub mod consensus;
 pub mod credit;
 pub mod governance;
 pub mod money;
+pub mod prepaid;
 pub mod system;
