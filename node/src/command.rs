@@ -121,7 +121,8 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
-			runner.run_node_until_exit(|config| async move {
+			runner.run_node_until_exit(|mut config| async move {
+				refuse_taken_rpc_ports(&mut config)?;
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>,
@@ -134,4 +135,24 @@ pub fn run() -> sc_cli::Result<()> {
 			})
 		},
 	}
+}
+
+/// sc-cli retries a random port when the RPC port is taken, which leaves a dApp or a script
+/// talking to nothing: a node of Guilian stops instead, naming the address.
+fn refuse_taken_rpc_ports(config: &mut sc_service::Configuration) -> sc_cli::Result<()> {
+	let Some(endpoints) = config.rpc.addr.as_mut() else { return Ok(()) };
+	for endpoint in endpoints {
+		endpoint.retry_random_port = false;
+		// Optional endpoints (IPv6 where the host may lack it) are allowed to fail.
+		if !endpoint.is_optional {
+			if let Err(error) = std::net::TcpListener::bind(endpoint.listen_addr) {
+				return Err(sc_cli::Error::Input(format!(
+					"the RPC address {} is not available ({error}): stop what uses it or pass \
+					 another --rpc-port",
+					endpoint.listen_addr
+				)));
+			}
+		}
+	}
+	Ok(())
 }

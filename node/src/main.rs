@@ -11,6 +11,9 @@ mod service;
 
 fn main() {
 	if let Err(error) = command::run() {
+		// The node's logger buffers lines and writes them from a thread; an error-level line
+		// flushes it, so that the error below really is the last line written.
+		log::error!("guilian-node is stopping on the error below");
 		// One clear line instead of a `Debug` dump: operators read this in a terminal or a log.
 		eprintln!("Error: {error}");
 		std::process::exit(1);
