@@ -24,10 +24,11 @@ export function devAccounts() {
 }
 
 /**
- * Signs and sends `tx`, resolves with the finalized block hash and the events of the
- * transaction once its block is finalized; rejects on a dispatch error or an invalid status.
+ * Signs and sends `tx`; resolves with the block hash and the transaction's events once its block
+ * is finalized (`until: 'finalized'`, the default) or included (`until: 'inBlock'`); rejects with
+ * `dispatch failed: section.Error` on a dispatch error, or on an invalid, dropped or usurped status.
  */
-export function sendAndFinalize(api, tx, signer, options = {}) {
+export function send(api, tx, signer, { until = 'finalized', ...options } = {}) {
   return new Promise((resolve, reject) => {
     let unsubscribe = () => {};
     tx.signAndSend(signer, options, (result) => {
@@ -35,17 +36,20 @@ export function sendAndFinalize(api, tx, signer, options = {}) {
       if (status.isInvalid || status.isDropped || status.isUsurped) {
         unsubscribe();
         reject(new Error(`transaction ${status.type}`));
-      } else if (status.isFinalized) {
+      } else if (until === 'finalized' ? status.isFinalized : status.isInBlock) {
         unsubscribe();
-        if (dispatchError) {
-          reject(new Error(`dispatch failed: ${describeError(api, dispatchError)}`));
-        } else {
-          resolve({ blockHash: status.asFinalized, events });
-        }
+        if (dispatchError) reject(new Error(`dispatch failed: ${describeError(api, dispatchError)}`));
+        else resolve({ blockHash: until === 'finalized' ? status.asFinalized : status.asInBlock, events });
       }
     }).then((u) => { unsubscribe = u; }, reject);
   });
 }
+
+/** `send` until finalized. */
+export const sendAndFinalize = (api, tx, signer, options = {}) => send(api, tx, signer, { ...options, until: 'finalized' });
+
+/** `send` until included in a block. */
+export const sendAndInclude = (api, tx, signer, options = {}) => send(api, tx, signer, { ...options, until: 'inBlock' });
 
 /** `section.Name` of a module error, else the error as text. */
 export function describeError(api, dispatchError) {
@@ -72,23 +76,3 @@ export async function waitForBlocks(api, count) {
   });
 }
 
-/**
- * Signs and sends `tx`, resolves with the block hash and the events once it is in a block;
- * rejects with `section.Error` on a dispatch error, or on an invalid status.
- */
-export function sendAndInclude(api, tx, signer, options = {}) {
-  return new Promise((resolve, reject) => {
-    let unsubscribe = () => {};
-    tx.signAndSend(signer, options, (result) => {
-      const { status, dispatchError, events } = result;
-      if (status.isInvalid || status.isDropped || status.isUsurped) {
-        unsubscribe();
-        reject(new Error(`transaction ${status.type}`));
-      } else if (status.isInBlock) {
-        unsubscribe();
-        if (dispatchError) reject(new Error(`dispatch failed: ${describeError(api, dispatchError)}`));
-        else resolve({ blockHash: status.asInBlock, events });
-      }
-    }).then((u) => { unsubscribe = u; }, reject);
-  });
-}

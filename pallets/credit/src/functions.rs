@@ -57,6 +57,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Appoints a regulator (the council's call, and genesis).
 	pub fn do_appoint_regulator(
 		who: T::AccountId,
 		jurisdiction: AreaCode,
@@ -82,6 +83,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Registers a merchant on behalf of `regulator` (the regulator's call, genesis, and
+	/// benchmark set-up of other pallets). The licence date is checked by the call only.
 	pub fn do_register_merchant(
 		regulator: &T::AccountId,
 		merchant: T::AccountId,
@@ -131,6 +134,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Sets a merchant's status on behalf of `regulator`.
 	pub fn do_set_merchant_status(
 		regulator: &T::AccountId,
 		merchant: T::AccountId,
@@ -151,6 +155,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Verifies a consumer on behalf of `regulator`.
 	pub fn do_verify_consumer(
 		regulator: &T::AccountId,
 		consumer: T::AccountId,

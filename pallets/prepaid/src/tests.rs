@@ -170,6 +170,18 @@ mod plans {
 	}
 
 	#[test]
+	fn plan_ids_never_overflow() {
+		test(|| {
+			NextPlanId::<Test>::put(PlanId::MAX);
+			assert_noop!(
+				Prepaid::open_plan(signed(gym()), PlanKind::StoredValue { value: YUAN }, 30, false),
+				Error::<Test>::Overflow
+			);
+			NextPlanId::<Test>::put(0);
+		});
+	}
+
+	#[test]
 	fn a_merchant_withdraws_its_plan() {
 		test(|| {
 			let plan = gym_plan();
