@@ -29,9 +29,14 @@ if ((fresh)); then
 fi
 
 rpc_port=9944
+port_given=0
 for ((i = 0; i < ${#node_args[@]}; i++)); do
-	[ "${node_args[$i]}" = "--rpc-port" ] && rpc_port="${node_args[$((i + 1))]:-9944}"
+	if [ "${node_args[$i]}" = "--rpc-port" ]; then
+		rpc_port="${node_args[$((i + 1))]:-9944}"
+		port_given=1
+	fi
 done
+((port_given)) || node_args+=(--rpc-port "$rpc_port")
 
 stage "starting the Guilian dev chain (data in $data_dir; Ctrl-C stops it)"
 cat <<MSG
@@ -39,4 +44,4 @@ cat <<MSG
   polkadot.js apps: https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$rpc_port#/explorer
   Accounts:         Alice (validator, sudo), Ferdie (custody bank, CNY issuer); see README.md
 MSG
-exec "$GUILIAN_NODE" --dev --base-path "$data_dir" --rpc-port "$rpc_port" --rpc-cors all "${node_args[@]}"
+exec "$GUILIAN_NODE" --dev --base-path "$data_dir" --rpc-cors all "${node_args[@]}"
