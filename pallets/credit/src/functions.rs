@@ -5,7 +5,7 @@ use codec::Encode;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	traits::{Get, UnixTime},
+	traits::Get,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use guilian_primitives::{AreaCode, CreditTier, MerchantCategory, MerchantStatus};
@@ -15,7 +15,7 @@ use sp_runtime::{traits::Verify, Permill};
 impl<T: Config> Pallet<T> {
 	/// Now, in milliseconds since the Unix epoch.
 	pub(crate) fn now_ms() -> u64 {
-		u64::try_from(T::Time::now().as_millis()).unwrap_or(u64::MAX)
+		guilian_primitives::unix_millis::<T::Time>()
 	}
 
 	/// The regulator record of `who`, or `NotRegulator`.

@@ -1,8 +1,8 @@
 //! `SubjectRegistry` for the pallets that stand on credit (prepaid, disputes, collectibles).
 
-use crate::{pallet::*, types::CreditEventKind};
+use crate::{pallet::*, types::{CreditEventKind, RegulatorDomains}};
 use frame_support::pallet_prelude::DispatchResult;
-use guilian_primitives::{AreaCode, MerchantSummary, Severity, SubjectRegistry};
+use guilian_primitives::{AreaCode, MerchantSummary, RegulatorDomain, Severity, SubjectRegistry};
 use sp_core::H256;
 use sp_runtime::Permill;
 
@@ -23,6 +23,17 @@ impl<T: Config> SubjectRegistry<T::AccountId> for Pallet<T> {
 
 	fn regulator_jurisdiction(who: &T::AccountId) -> Option<AreaCode> {
 		Regulators::<T>::get(who).map(|r| r.jurisdiction)
+	}
+
+	fn regulator_covers(who: &T::AccountId, domain: RegulatorDomain, area: AreaCode) -> bool {
+		let flag = match domain {
+			RegulatorDomain::MarketSupervision => RegulatorDomains::MARKET_SUPERVISION,
+			RegulatorDomain::CultureTourism => RegulatorDomains::CULTURE_TOURISM,
+			RegulatorDomain::Commerce => RegulatorDomains::COMMERCE,
+			RegulatorDomain::Education => RegulatorDomains::EDUCATION,
+		};
+		Regulators::<T>::get(who)
+			.is_some_and(|r| r.domains.contains(flag) && r.jurisdiction.covers(area))
 	}
 
 	fn card_discount(merchant: &T::AccountId, buyer: &T::AccountId) -> Permill {

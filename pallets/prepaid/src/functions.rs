@@ -9,7 +9,7 @@ use frame_support::{
 	traits::{
 		fungibles::{Inspect, Mutate},
 		tokens::{Fortitude, Preservation},
-		Get, UnixTime,
+		Get,
 	},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -28,7 +28,7 @@ pub const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 impl<T: Config> Pallet<T> {
 	/// Now, in milliseconds since the Unix epoch.
 	pub(crate) fn now_ms() -> u64 {
-		u64::try_from(T::Time::now().as_millis()).unwrap_or(u64::MAX)
+		guilian_primitives::unix_millis::<T::Time>()
 	}
 
 	/// The escrow account holding `merchant`'s prepaid money.

@@ -16,6 +16,11 @@ impl<T: Config> EscrowRemedy<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			.unwrap_or_default()
 	}
 
+	fn card_transacted(card: u64) -> bool {
+		Cards::<T>::get(card)
+			.is_some_and(|c| c.uses > 0 || c.status == CardStatus::Refunded)
+	}
+
 	fn refund(card: u64, amount: BalanceOf<T>) -> Result<BalanceOf<T>, DispatchError> {
 		let entry = Cards::<T>::get(card).ok_or(Error::<T>::UnknownCard)?;
 		ensure!(entry.status == CardStatus::Active, Error::<T>::CardNotActive);

@@ -10,7 +10,7 @@ use frame_support::{
 };
 use frame_system::{EnsureRoot, EnsureSigned};
 use guilian_primitives::{
-	AreaCode, ComplaintStats, CreditTier, MerchantCategory, MerchantStatus, MerchantSummary,
+	AreaCode, ComplaintStats, RegulatorDomain, CreditTier, MerchantCategory, MerchantStatus, MerchantSummary,
 	Severity, SubjectRegistry,
 };
 use sp_core::H256;
@@ -141,6 +141,9 @@ impl SubjectRegistry<AccountId> for MockRegistry {
 	}
 	fn regulator_jurisdiction(who: &AccountId) -> Option<AreaCode> {
 		REGULATORS.with(|r| r.borrow().get(who).copied())
+	}
+	fn regulator_covers(who: &AccountId, _: RegulatorDomain, area: AreaCode) -> bool {
+		Self::regulator_jurisdiction(who).is_some_and(|j| j.covers(area))
 	}
 	fn card_discount(merchant: &AccountId, buyer: &AccountId) -> Permill {
 		DISCOUNTS.with(|d| d.borrow().get(&(merchant.clone(), buyer.clone())).copied().unwrap_or_default())

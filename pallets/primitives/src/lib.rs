@@ -10,6 +10,8 @@
 //!   part, freeze a merchant's sales.
 //! - [`ComplaintStats`] (implemented by `pallet-disputes`): open and resolved complaints per
 //!   merchant, for risk levels.
+//! - [`CollectibleRecord`] (implemented by `pallet-collectibles`): who holds an item, who issued
+//!   it and whether its benefit was redeemed, for complaints and verified reviews.
 //!
 //! This crate has no storage.
 
@@ -103,6 +105,22 @@ pub enum MerchantStatus {
 	Closed,
 }
 
+/// A field of government a regulator works in.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Debug,
+)]
+pub enum RegulatorDomain {
+	/// Market supervision (市场监管): merchants, consumers, prices, quality, complaints.
+	MarketSupervision,
+	/// Culture and tourism (文旅): scenic sites, museums, collectibles.
+	CultureTourism,
+	/// Commerce (商务): prepaid cards of ordinary merchants.
+	Commerce,
+	/// Education: training schools.
+	Education,
+}
+
 /// How grave a breach of credit is.
 #[derive(
 	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking,
@@ -161,6 +179,9 @@ pub trait SubjectRegistry<AccountId> {
 	/// The jurisdiction of `who` if `who` is a regulator.
 	fn regulator_jurisdiction(who: &AccountId) -> Option<AreaCode>;
 
+	/// Whether `who` is a regulator working in `domain` whose jurisdiction covers `area`.
+	fn regulator_covers(who: &AccountId, domain: RegulatorDomain, area: AreaCode) -> bool;
+
 	/// The discount `merchant` gives to `buyer` for holding the credit card (zero when the
 	/// buyer holds none, or its tier no longer allows it).
 	fn card_discount(merchant: &AccountId, buyer: &AccountId) -> Permill;
@@ -188,12 +209,41 @@ pub trait EscrowRemedy<AccountId, Balance> {
 	/// What `card` could still refund (its unused value; zero if inactive or unknown).
 	fn refundable(card: u64) -> Balance;
 
+	/// Whether `card` was part of a completed transaction: at least one use, or a refund (a
+	/// cooling-off cancellation does not count).
+	fn card_transacted(card: u64) -> bool;
+
 	/// Refunds `amount` of `card` to its holder; returns what reached the holder (the rest, if
 	/// any, is recorded as the merchant's debt).
 	fn refund(card: u64, amount: Balance) -> Result<Balance, sp_runtime::DispatchError>;
 
 	/// Stops `merchant` from selling new cards.
 	fn freeze_merchant(merchant: &AccountId) -> DispatchResult;
+}
+
+/// What other pallets may know about a digital collectible item.
+pub trait CollectibleRecord<AccountId> {
+	/// The holder and the issuer of item `item` of series `series`.
+	fn item_parties(series: u32, item: u32) -> Option<(AccountId, AccountId)>;
+
+	/// Whether the item's benefit was redeemed by its holder at the issuer's site.
+	fn redeemed(series: u32, item: u32) -> bool;
+}
+
+/// No collectibles anywhere.
+impl<AccountId> CollectibleRecord<AccountId> for () {
+	fn item_parties(_: u32, _: u32) -> Option<(AccountId, AccountId)> {
+		None
+	}
+
+	fn redeemed(_: u32, _: u32) -> bool {
+		false
+	}
+}
+
+/// The time of `T` in milliseconds since the Unix epoch (saturating; u64 lasts 584 million years).
+pub fn unix_millis<T: frame_support::traits::UnixTime>() -> u64 {
+	u64::try_from(T::now().as_millis()).unwrap_or(u64::MAX)
 }
 
 /// Complaint counts per merchant.
