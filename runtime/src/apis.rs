@@ -20,7 +20,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Credit, Executive, Grandpa, InherentDataExt, Nonce, Prepaid, Runtime,
+	AccountId, Aura, Balance, Block, BlockNumber, Credit, Disputes, Executive, Grandpa, InherentDataExt, Nonce, Prepaid, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -163,6 +163,33 @@ impl_runtime_apis! {
 
 		fn relay_signing_payload(payload: pallet_credit::RelayedCommitment<AccountId>) -> Vec<u8> {
 			Credit::relay_signing_payload(&payload)
+		}
+	}
+
+	impl pallet_disputes::runtime_api::DisputesApi<Block, AccountId, Balance, Balance> for Runtime {
+		fn complaint(
+			id: pallet_disputes::ComplaintId,
+		) -> Option<(
+			pallet_disputes::Complaint<AccountId, Balance, Balance>,
+			Vec<pallet_disputes::TimedStep<AccountId, Balance>>,
+		)> {
+			Disputes::complaint_with_history(id)
+		}
+
+		fn merchant_stats(merchant: AccountId) -> pallet_disputes::MerchantStats {
+			pallet_disputes::Stats::<Runtime>::get(&merchant)
+		}
+
+		fn ranking(
+			area: guilian_primitives::AreaCode,
+			offset: u32,
+			limit: u32,
+		) -> Vec<(AccountId, pallet_disputes::MerchantStats)> {
+			Disputes::ranking(area, offset, limit)
+		}
+
+		fn review(transaction: pallet_disputes::Transaction) -> Option<pallet_disputes::Review<AccountId>> {
+			pallet_disputes::Reviews::<Runtime>::get(transaction)
 		}
 	}
 

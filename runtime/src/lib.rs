@@ -220,4 +220,6 @@ mod runtime {
 	pub type Credit = pallet_credit;
 	#[runtime::pallet_index(21)]
 	pub type Prepaid = pallet_prepaid;
+	#[runtime::pallet_index(23)]
+	pub type Disputes = pallet_disputes;
 }

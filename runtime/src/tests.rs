@@ -95,3 +95,130 @@ fn local_testnet_has_four_supernode_validators_and_no_demo_subjects() {
 		assert!(pallet_assets::Asset::<Runtime>::contains_key(CNY_ASSET_ID));
 	});
 }
+
+/// Disputes across pallets on the real runtime: a ruling refunds a prepaid card from its escrow
+/// and costs the merchant credit; an appeal that overturns it is reconciled.
+mod disputes {
+	use super::*;
+	use crate::{Disputes, Prepaid, RuntimeOrigin, CNY};
+	use frame_support::assert_ok;
+	use guilian_primitives::{AreaCode, Severity};
+	use pallet_disputes::{ComplaintCategory, ComplaintStatus, Evidence, Outcome, Reference, Ruling};
+	use sp_core::H256;
+
+	/// 2026-06-01, when the demo gym (licensed 2023) sells cards.
+	const JUNE_2026: u64 = 1_780_272_000_000;
+
+	fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
+		RuntimeOrigin::signed(who.to_account_id())
+	}
+
+	fn cny(who: &crate::AccountId) -> crate::Balance {
+		<Assets as Inspect<_>>::balance(CNY_ASSET_ID, who)
+	}
+
+	fn evidence(n: u8) -> Evidence {
+		Evidence { hash: H256::repeat_byte(n), uri: b"ipfs://bafy-receipt".to_vec().try_into().unwrap() }
+	}
+
+	/// Eve buys a 1,000 CNY card of the gym (Charlie), complains about it (600 CNY), the gym
+	/// contests, Alice mediates; Ferdie and Alice//stash are mediators too. Returns the card
+	/// and the complaint.
+	fn complaint_in_mediation() -> (u64, u64) {
+		pallet_timestamp::Now::<Runtime>::put(JUNE_2026);
+		let gym = Sr25519Keyring::Charlie;
+		let plan = pallet_prepaid::NextPlanId::<Runtime>::get();
+		assert_ok!(Prepaid::open_plan(
+			signed(gym),
+			pallet_prepaid::PlanKind::StoredValue { value: 1_000 * CNY },
+			365,
+			true
+		));
+		let card = pallet_prepaid::NextCardId::<Runtime>::get();
+		assert_ok!(Prepaid::buy_card(signed(Sr25519Keyring::Eve), plan));
+		let complaint = pallet_disputes::NextComplaintId::<Runtime>::get();
+		assert_ok!(Disputes::file_complaint(
+			signed(Sr25519Keyring::Eve),
+			gym.to_account_id(),
+			ComplaintCategory::PrepaidRefundRefused,
+			Reference::Card(card),
+			600 * CNY,
+			evidence(1)
+		));
+		assert_ok!(Disputes::contest(signed(gym), complaint, evidence(2)));
+		for mediator in [Sr25519Keyring::Alice, Sr25519Keyring::Ferdie, Sr25519Keyring::AliceStash] {
+			assert_ok!(Disputes::appoint_mediator(
+				signed(Sr25519Keyring::Bob),
+				mediator.to_account_id(),
+				AreaCode(450100)
+			));
+		}
+		assert_ok!(Disputes::take_case(signed(Sr25519Keyring::Alice), complaint));
+		(card, complaint)
+	}
+
+	#[test]
+	fn an_upheld_complaint_refunds_the_card_from_escrow_and_lowers_the_score() {
+		externalities("development").execute_with(|| {
+			let (card, complaint) = complaint_in_mediation();
+			let gym = Sr25519Keyring::Charlie.to_account_id();
+			let eve = Sr25519Keyring::Eve.to_account_id();
+			let escrow = Prepaid::escrow_account(&gym);
+			let (eve_before, escrow_before, score_before) = (cny(&eve), cny(&escrow), Credit::current_score(&gym));
+			let upheld = Ruling {
+				outcome: Outcome::Upheld,
+				refund: 600 * CNY,
+				breach: Some(Severity::Moderate),
+				reasons: H256::repeat_byte(9),
+			};
+			assert_ok!(Disputes::rule(signed(Sr25519Keyring::Alice), complaint, upheld));
+			assert_eq!(cny(&eve), eve_before + 600 * CNY);
+			assert_eq!(cny(&escrow), escrow_before - 600 * CNY);
+			let entry = pallet_prepaid::Cards::<Runtime>::get(card).expect("the card exists");
+			assert_eq!((entry.unused, entry.escrowed), (400 * CNY, 400 * CNY));
+			assert!(Credit::current_score(&gym) < score_before, "a breach lowers the score");
+			let stats = pallet_disputes::Stats::<Runtime>::get(&gym);
+			assert_eq!((stats.filed, stats.open, stats.upheld), (1, 0, 1));
+		});
+	}
+
+	/// The card refunded 600 CNY from its escrow; the panel overturns the ruling. The escrowed
+	/// refund stands (the consumer's own prepaid value, see pallet-disputes' docs), nothing is
+	/// paid twice, the breach is answered by a record in the gym's favour and the statistics
+	/// move the complaint from upheld to rejected.
+	#[test]
+	fn an_appeal_that_overturns_the_ruling_is_reconciled() {
+		externalities("development").execute_with(|| {
+			let (_card, complaint) = complaint_in_mediation();
+			let gym = Sr25519Keyring::Charlie.to_account_id();
+			let eve = Sr25519Keyring::Eve.to_account_id();
+			let upheld = Ruling {
+				outcome: Outcome::Upheld,
+				refund: 600 * CNY,
+				breach: Some(Severity::Moderate),
+				reasons: H256::repeat_byte(9),
+			};
+			assert_ok!(Disputes::rule(signed(Sr25519Keyring::Alice), complaint, upheld));
+			let (eve_after_ruling, gym_after_ruling) = (cny(&eve), cny(&gym));
+			let score_after_ruling = Credit::current_score(&gym);
+			assert_ok!(Disputes::appeal(signed(Sr25519Keyring::Charlie), complaint));
+			let rejected =
+				Ruling { outcome: Outcome::Rejected, refund: 0, breach: None, reasons: H256::repeat_byte(8) };
+			assert_ok!(Disputes::vote_on_appeal(signed(Sr25519Keyring::Ferdie), complaint, rejected));
+			assert_ok!(Disputes::vote_on_appeal(signed(Sr25519Keyring::AliceStash), complaint, rejected));
+			assert_eq!(cny(&eve), eve_after_ruling);
+			assert_eq!(cny(&gym), gym_after_ruling);
+			let record = pallet_disputes::Complaints::<Runtime>::get(complaint).expect("exists");
+			assert_eq!(record.status, ComplaintStatus::Closed);
+			assert_eq!((record.refunded, record.from_escrow), (600 * CNY, 600 * CNY));
+			assert_eq!(record.ruling.map(|r| r.outcome), Some(Outcome::Rejected));
+			assert!(Credit::current_score(&gym) > score_after_ruling, "the overturn is recorded in its favour");
+			let stats = pallet_disputes::Stats::<Runtime>::get(&gym);
+			assert_eq!((stats.upheld, stats.rejected), (0, 1));
+			assert_eq!(
+				<Disputes as guilian_primitives::ComplaintStats<_>>::resolved_complaints(&gym),
+				1
+			);
+		});
+	}
+}

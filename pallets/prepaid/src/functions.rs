@@ -75,7 +75,8 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	pub(crate) fn do_open_plan(
+	/// Opens a plan for `merchant` (the `open_plan` call without its origin).
+	pub fn do_open_plan(
 		merchant: T::AccountId,
 		kind: PlanKind<BalanceOf<T>>,
 		validity_days: u32,
@@ -138,7 +139,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_buy_card(buyer: T::AccountId, plan_id: PlanId) -> DispatchResult {
+	/// Sells a card of `plan_id` to `buyer` (the `buy_card` call without its origin).
+	pub fn do_buy_card(buyer: T::AccountId, plan_id: PlanId) -> DispatchResult {
 		let plan = Plans::<T>::get(plan_id).ok_or(Error::<T>::UnknownPlan)?;
 		ensure!(plan.on_sale, Error::<T>::PlanNotOnSale);
 		Self::ensure_can_sell(&plan.merchant)?;

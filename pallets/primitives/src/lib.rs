@@ -28,7 +28,7 @@ use sp_runtime::Permill;
 /// A 6-digit administrative area code of China (GB/T 2260): `450000` Guangxi, `450100` Nanning,
 /// `450102` Xingning district of Nanning.
 #[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking,
+	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Encode, Decode, DecodeWithMemTracking,
 	MaxEncodedLen, TypeInfo, Debug, Serialize, Deserialize,
 )]
 pub struct AreaCode(pub u32);

@@ -6,6 +6,7 @@
 //! - [`collectibles`]: `pallet-nfts`, the ownership layer of cultural-tourism collectibles.
 //! - [`credit`]: real-name subjects, commitments, credit scores, the credit card.
 //! - [`prepaid`]: statutory escrow of prepaid cards.
+//! - [`disputes`]: consumer complaints, mediation, rulings, appeals and reviews.
 //! - [`governance`]: sudo (dev networks only) and utility.
 
 pub mod collectibles;
@@ -13,5 +14,6 @@ pub mod consensus;
 pub mod credit;
 pub mod governance;
 pub mod money;
+pub mod disputes;
 pub mod prepaid;
 pub mod system;

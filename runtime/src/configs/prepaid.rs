@@ -24,8 +24,8 @@ impl pallet_prepaid::Config for Runtime {
 	type Currency = Assets;
 	type CnyAsset = CnyAssetId;
 	type Subjects = Credit;
-	// No complaints are counted until pallet-disputes exists.
-	type Complaints = ();
+	/// Open complaints raise a merchant's risk level.
+	type Complaints = crate::Disputes;
 	type Time = Timestamp;
 	type PalletId = PrepaidPalletId;
 	type OffchainSignature = Signature;
