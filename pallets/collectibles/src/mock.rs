@@ -260,11 +260,6 @@ pub fn verify(who: &AccountId) {
 pub fn appoint(who: &AccountId, area: AreaCode, domain: RegulatorDomain) {
 	REGULATORS.with(|r| r.borrow_mut().insert(who.clone(), (area, domain)));
 }
-/// Mints CNY to `who`.
-pub fn fund(who: &AccountId, amount: u128) {
-	use frame_support::traits::fungibles::Mutate;
-	<Assets as Mutate<AccountId>>::mint_into(CNY, who, amount).unwrap();
-}
 /// CNY balance of `who`, in fen.
 pub fn cny(who: &AccountId) -> u128 {
 	use frame_support::traits::fungibles::Inspect;
@@ -371,4 +366,9 @@ pub fn advance(ms: u64) {
 	System::set_block_number(System::block_number() + 1);
 	let now = pallet_timestamp::Now::<Test>::get();
 	pallet_timestamp::Now::<Test>::put(now + ms);
+}
+
+/// Drops a merchant from the registry.
+pub fn unregister(who: &AccountId) {
+	MERCHANTS.with(|m| m.borrow_mut().remove(who));
 }
