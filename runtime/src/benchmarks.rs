@@ -10,4 +10,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_credit, Credit]
 	[pallet_prepaid, Prepaid]
+	[pallet_collectibles, Collectibles]
 );
