@@ -63,8 +63,14 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Licenses `issuer`, by `regulator` (also used by genesis).
+	/// Licenses `issuer`, by `regulator`, now.
 	pub fn do_license_issuer(regulator: &T::AccountId, issuer: T::AccountId) -> DispatchResult {
+		Self::license(regulator, issuer, Self::now_ms())
+	}
+
+	/// Licenses `issuer`, by `regulator`, at `licensed_at` (genesis passes 0: there is no clock
+	/// before the first block).
+	pub(crate) fn license(regulator: &T::AccountId, issuer: T::AccountId, licensed_at: u64) -> DispatchResult {
 		let record = T::Subjects::merchant(&issuer).ok_or(Error::<T>::NotMerchant)?;
 		ensure!(
 			T::Subjects::regulator_covers(regulator, RegulatorDomain::CultureTourism, record.area),
@@ -75,7 +81,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!Issuers::<T>::contains_key(&issuer), Error::<T>::AlreadyLicensed);
 		Issuers::<T>::insert(
 			&issuer,
-			IssuerLicence { regulator: regulator.clone(), area: record.area, licensed_at: Self::now_ms() },
+			IssuerLicence { regulator: regulator.clone(), area: record.area, licensed_at },
 		);
 		Self::deposit_event(Event::IssuerLicensed { issuer, regulator: regulator.clone() });
 		Ok(())

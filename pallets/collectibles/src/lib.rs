@@ -236,7 +236,7 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			for (issuer, regulator) in &self.issuers {
-				Pallet::<T>::do_license_issuer(regulator, issuer.clone())
+				Pallet::<T>::license(regulator, issuer.clone(), 0)
 					.expect("genesis issuers must be Active Tourism merchants their regulators cover");
 			}
 		}
@@ -341,6 +341,16 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			// An item's history holds at least its minting and its redemption.
+			assert!(T::MaxHistory::get() >= 2, "MaxHistory must be at least 2");
+			assert!(T::MaxSupply::get() > 0, "MaxSupply must be positive");
+			assert!(
+				T::DefaultHoldingPeriod::get() >= T::MinHoldingPeriod::get(),
+				"the default holding period must not be below the minimum"
+			);
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()

@@ -79,6 +79,7 @@ fn genesis_licensed_the_site() {
 		let licence = Issuers::<Test>::get(site()).expect("licensed at genesis");
 		assert_eq!(licence.regulator, regulator());
 		assert_eq!(licence.area, QINGXIU);
+		assert_eq!(licence.licensed_at, 0);
 	});
 }
 
@@ -220,6 +221,9 @@ fn a_licensed_issuer_creates_a_series_owned_by_the_pallet_in_nfts() {
 		assert_eq!(details.holding_period, HOLDING);
 		assert!(!details.suspended);
 		assert_eq!(<Nfts as NftInspect<AccountId>>::collection_owner(&details.collection), Some(Collectibles::account_id()));
+		// Wallets see the image as the collection's metadata.
+		let metadata = pallet_nfts::CollectionMetadataOf::<Test>::get(details.collection).expect("metadata");
+		assert_eq!(metadata.data.to_vec(), b"ipfs://yongji-bridge.png".to_vec());
 		// The issuer paid the collection deposit and the pallet account's existential deposit.
 		assert_eq!(native_before - Balances::balance(&site()), COLLECTION_DEPOSIT + 1);
 		System::assert_last_event(
@@ -902,6 +906,15 @@ fn holdings_are_paged() {
 		assert_ne!((rest[0].0, rest[0].1), (*s, *i));
 		assert!(Collectibles::holdings(&friend(), None, 10).is_empty());
 		assert_eq!(Nfts::owned(&consumer()).count(), 2);
+	});
+}
+
+#[test]
+fn only_existing_items_have_a_signing_payload() {
+	test(|| {
+		let (id, item) = bought();
+		assert!(Collectibles::redeem_signing_payload(id, item).is_some());
+		assert!(Collectibles::redeem_signing_payload(id, item + 1).is_none());
 	});
 }
 
