@@ -14,6 +14,7 @@ source "$(dirname "$0")/lib.sh"
 declare -A PALLET_DIR=(
 	[pallet_credit]=pallets/credit
 	[pallet_prepaid]=pallets/prepaid
+	[pallet_collectibles]=pallets/collectibles
 	[pallet_disputes]=pallets/disputes
 )
 

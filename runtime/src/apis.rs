@@ -20,7 +20,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Credit, Disputes, Executive, Grandpa, InherentDataExt, Nonce, Prepaid, Runtime,
+	AccountId, Aura, Balance, Block, BlockNumber, Collectibles, Credit, Disputes, Executive, Grandpa, InherentDataExt, Nonce, Prepaid, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -234,6 +234,43 @@ impl_runtime_apis! {
 
 		fn use_signing_payload(card: pallet_prepaid::CardId, units: u32, nonce: u32) -> Vec<u8> {
 			Prepaid::use_signing_payload(card, units, nonce)
+		}
+	}
+
+	impl pallet_collectibles::runtime_api::CollectiblesApi<
+		Block,
+		AccountId,
+		pallet_collectibles::SeriesOf<Runtime>,
+		pallet_collectibles::ItemOf<Runtime>,
+	> for Runtime {
+		fn series(id: pallet_collectibles::SeriesId) -> Option<pallet_collectibles::SeriesOf<Runtime>> {
+			pallet_collectibles::Series::<Runtime>::get(id)
+		}
+
+		fn item(
+			series: pallet_collectibles::SeriesId,
+			item: pallet_collectibles::ItemId,
+		) -> Option<pallet_collectibles::ItemOf<Runtime>> {
+			pallet_collectibles::Items::<Runtime>::get(series, item)
+		}
+
+		fn holdings(
+			who: AccountId,
+			start: Option<(pallet_collectibles::SeriesId, pallet_collectibles::ItemId)>,
+			limit: u32,
+		) -> Vec<(pallet_collectibles::SeriesId, pallet_collectibles::ItemId, pallet_collectibles::ItemOf<Runtime>)> {
+			Collectibles::holdings(&who, start, limit)
+		}
+
+		fn issuer(who: AccountId) -> Option<pallet_collectibles::IssuerLicence<AccountId>> {
+			pallet_collectibles::Issuers::<Runtime>::get(&who)
+		}
+
+		fn redeem_signing_payload(
+			series: pallet_collectibles::SeriesId,
+			item: pallet_collectibles::ItemId,
+		) -> Option<Vec<u8>> {
+			Collectibles::redeem_signing_payload(series, item)
 		}
 	}
 

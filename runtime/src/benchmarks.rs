@@ -10,5 +10,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_credit, Credit]
 	[pallet_prepaid, Prepaid]
+	[pallet_collectibles, Collectibles]
 	[pallet_disputes, Disputes]
 );

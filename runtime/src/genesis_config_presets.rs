@@ -1,7 +1,7 @@
 //! Genesis presets: every chain spec of Guilian is built from one of these.
 //!
 //! - `development` (`--dev`): one validator (Alice), Alice is sudo, the dev accounts hold GXC and
-//!   CNY.
+//!   CNY; demo subjects, and the demo scenic site licensed to issue collectibles.
 //! - `local_testnet` (`--chain local`): four validators, Alice, Bob, Charlie and Dave, standing
 //!   for four supernodes; Alice is sudo until the supernode council exists.
 //!
@@ -9,7 +9,7 @@
 //! (Ferdie's well-known dev account, see [`custody_bank`]).
 
 use crate::{
-	AccountId, AssetsConfig, BalancesConfig, CreditConfig, RuntimeGenesisConfig, SessionConfig,
+	AccountId, AssetsConfig, BalancesConfig, CollectiblesConfig, CreditConfig, RuntimeGenesisConfig, SessionConfig,
 	SessionKeys, SudoConfig, CNY, CNY_ASSET_ID, CNY_DECIMALS, GXC,
 };
 use guilian_primitives::{AreaCode, MerchantCategory};
@@ -68,6 +68,7 @@ fn guilian_genesis(
 	endowed_accounts: Vec<AccountId>,
 	sudo: Option<AccountId>,
 	credit: CreditConfig,
+	collectibles: CollectiblesConfig,
 ) -> Value {
 	let bank = custody_bank();
 	let mut gxc_balances: Vec<(AccountId, u128)> =
@@ -99,6 +100,7 @@ fn guilian_genesis(
 			merchants: credit.merchants,
 			consumers: credit.consumers,
 		},
+		collectibles: CollectiblesConfig { issuers: collectibles.issuers },
 		assets: AssetsConfig {
 			assets: vec![(CNY_ASSET_ID, bank, true, CNY_MIN_BALANCE)],
 			metadata: vec![(CNY_ASSET_ID, CNY_NAME.to_vec(), CNY_SYMBOL.to_vec(), CNY_DECIMALS)],
@@ -176,6 +178,14 @@ pub fn demo_subjects() -> CreditConfig {
 	}
 }
 
+/// The demo issuer of collectibles: Alice//stash, the Qingxiu Mountain Scenic Area, licensed by
+/// Bob, the Nanning regulator (whose domains include culture and tourism).
+pub fn demo_issuers() -> CollectiblesConfig {
+	CollectiblesConfig {
+		issuers: vec![(Sr25519Keyring::AliceStash.to_account_id(), Sr25519Keyring::Bob.to_account_id())],
+	}
+}
+
 /// The well-known dev accounts that hold GXC and CNY.
 fn dev_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
@@ -188,6 +198,7 @@ pub fn development_config_genesis() -> Value {
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		demo_subjects(),
+		demo_issuers(),
 	)
 }
 
@@ -203,6 +214,7 @@ pub fn local_testnet_genesis() -> Value {
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		CreditConfig::default(),
+		CollectiblesConfig::default(),
 	)
 }
 

@@ -220,6 +220,12 @@ mod runtime {
 	pub type Credit = pallet_credit;
 	#[runtime::pallet_index(21)]
 	pub type Prepaid = pallet_prepaid;
+
+	// Cultural tourism.
+	#[runtime::pallet_index(22)]
+	pub type Collectibles = pallet_collectibles;
+
+	// Consumer protection.
 	#[runtime::pallet_index(23)]
 	pub type Disputes = pallet_disputes;
 }

@@ -96,6 +96,83 @@ fn local_testnet_has_four_supernode_validators_and_no_demo_subjects() {
 	});
 }
 
+#[test]
+fn development_licenses_the_demo_scenic_site_to_issue_collectibles() {
+	externalities("development").execute_with(|| {
+		let licence = pallet_collectibles::Issuers::<Runtime>::get(Sr25519Keyring::AliceStash.to_account_id())
+			.expect("the scenic site is a licensed issuer");
+		assert_eq!(licence.regulator, Sr25519Keyring::Bob.to_account_id());
+	});
+	externalities("local_testnet").execute_with(|| {
+		assert_eq!(pallet_collectibles::Issuers::<Runtime>::iter().count(), 0);
+	});
+}
+
+/// The Yongji Bridge on the real runtime: pallet-credit says who is who, pallet-assets moves CNY,
+/// pallet-nfts holds the item and refuses to move it on its own.
+#[test]
+fn a_yongji_bridge_collectible_is_bought_locked_gifted_and_redeemed() {
+	use crate::{Collectibles, Nfts, RuntimeOrigin, CNY, DAYS_MS};
+	use frame_support::{assert_noop, assert_ok};
+	use guilian_primitives::AreaCode;
+	use pallet_collectibles::{Benefit, Provenance, SeriesParams};
+	use sp_core::H256;
+
+	externalities("development").execute_with(|| {
+		const START: u64 = 1_767_225_600_000;
+		pallet_timestamp::Now::<Runtime>::put(START);
+		let site = Sr25519Keyring::AliceStash.to_account_id();
+		let eve = Sr25519Keyring::Eve.to_account_id();
+		let ferdie = Sr25519Keyring::FerdieStash.to_account_id();
+		let text = |s: &str| s.as_bytes().to_vec().try_into().expect("short");
+		assert_ok!(Collectibles::create_series(
+			RuntimeOrigin::signed(site.clone()),
+			SeriesParams {
+				title: text("程阳八寨永济桥"),
+				heritage_site: text("程阳八寨"),
+				ethnic_group: text("侗族"),
+				area: AreaCode(450226),
+				description: H256::repeat_byte(1),
+				image_uri: text("ipfs://yongji"),
+				certificate: H256::repeat_byte(2),
+				max_supply: 100,
+				price: 99 * CNY,
+				sale_start: START,
+				sale_end: START + 30 * DAYS_MS,
+				per_buyer_limit: 1,
+				holding_days: None,
+				benefit: Some(Benefit { description: H256::repeat_byte(3), valid_until: START + 400 * DAYS_MS }),
+			},
+		));
+		let cny_before = <Assets as Inspect<_>>::balance(CNY_ASSET_ID, &site);
+		assert_ok!(Collectibles::buy(RuntimeOrigin::signed(eve.clone()), 0));
+		assert_eq!(<Assets as Inspect<_>>::balance(CNY_ASSET_ID, &site), cny_before + 99 * CNY);
+		let collection = pallet_collectibles::Series::<Runtime>::get(0).expect("series").collection;
+		assert_eq!(<Nfts as frame_support::traits::tokens::nonfungibles_v2::Inspect<_>>::owner(&collection, &1), Some(eve.clone()));
+		assert_noop!(
+			Nfts::transfer(RuntimeOrigin::signed(eve.clone()), collection, 1, ferdie.clone().into()),
+			pallet_nfts::Error::<Runtime>::ItemLocked
+		);
+		assert_noop!(
+			Collectibles::gift(RuntimeOrigin::signed(eve.clone()), 0, 1, ferdie.clone()),
+			pallet_collectibles::Error::<Runtime>::HoldingPeriodNotOver
+		);
+		pallet_timestamp::Now::<Runtime>::put(START + 180 * DAYS_MS);
+		assert_ok!(Collectibles::gift(RuntimeOrigin::signed(eve.clone()), 0, 1, ferdie.clone()));
+		assert_ok!(Collectibles::redeem(RuntimeOrigin::signed(ferdie.clone()), 0, 1));
+		let item = pallet_collectibles::Items::<Runtime>::get(0, 1).expect("item");
+		let events: Vec<_> = item.history.iter().map(|e| e.event.clone()).collect();
+		assert_eq!(
+			events,
+			vec![
+				Provenance::Minted { to: eve.clone() },
+				Provenance::Gifted { from: eve, to: ferdie.clone() },
+				Provenance::Redeemed { holder: ferdie.clone(), recorded_by: ferdie },
+			]
+		);
+	});
+}
+
 /// Disputes across pallets on the real runtime: a ruling refunds a prepaid card from its escrow
 /// and costs the merchant credit; an appeal that overturns it is reconciled.
 mod disputes {

@@ -1,14 +1,21 @@
-//! `pallet-nfts`: the ownership layer of cultural-tourism digital collectibles.
+//! `pallet-nfts`: the ownership layer of cultural-tourism digital collectibles, and
+//! `pallet-collectibles`, the compliant layer on top of it.
 //!
 //! China's rules for digital collectibles forbid a secondary market: no listing, no price
 //! between consumers, no swaps. Those features of `pallet-nfts` are switched off here, and
 //! collections are created only by governance or by the collectibles pallet, never by a signed
-//! call, so that an item in a wallet is always one a licensed issuer minted.
+//! call, so that an item in a wallet is always one a licensed issuer minted. The collectibles
+//! pallet owns every series' collection and keeps each item locked; gifts after the holding
+//! period are its own unlock-transfer-relock.
 
-use crate::{AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, Signature, DAYS, MILLI_GXC};
+use crate::{
+	AccountId, Assets, Balance, Balances, BlockNumber, Credit, Nfts, Runtime, RuntimeEvent, Signature,
+	Timestamp, CNY_ASSET_ID, DAYS, DAYS_MS, MILLI_GXC,
+};
 use frame_support::{
 	parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU32},
+	traits::{AsEnsureOriginWithArg, ConstU32, ConstU64},
+	PalletId,
 };
 use frame_system::{EnsureNever, EnsureRoot};
 use pallet_nfts::{PalletFeature, PalletFeatures};
@@ -55,4 +62,88 @@ impl pallet_nfts::Config for Runtime {
 	type Helper = ();
 	type WeightInfo = pallet_nfts::weights::SubstrateWeight<Runtime>;
 	type BlockNumberProvider = frame_system::Pallet<Runtime>;
+}
+
+parameter_types! {
+	pub const CollectiblesCnyAsset: crate::AssetId = CNY_ASSET_ID;
+	/// The account owning every series' collection is derived from this id.
+	pub const CollectiblesPalletId: PalletId = PalletId(*b"gl/colls");
+}
+
+impl pallet_collectibles::Config for Runtime {
+	type Currency = Assets;
+	type CnyAsset = CollectiblesCnyAsset;
+	type NativeCurrency = Balances;
+	type Nfts = Nfts;
+	/// The issuer pays pallet-nfts' collection deposit of its series.
+	type SeriesDeposit = CollectionDeposit;
+	type Subjects = Credit;
+	type Time = Timestamp;
+	type PalletId = CollectiblesPalletId;
+	type OffchainSignature = Signature;
+	type OffchainPublic = <Signature as Verify>::Signer;
+	/// Holding period before a gift: 180 days, and no series may name less.
+	type DefaultHoldingPeriod = ConstU64<{ 180 * DAYS_MS }>;
+	type MinHoldingPeriod = ConstU64<{ 180 * DAYS_MS }>;
+	type MaxSupply = ConstU32<100_000>;
+	/// As long as pallet-nfts' metadata limit: the image URI becomes the collection metadata.
+	type StringLimit = ConstU32<256>;
+	type MaxHistory = ConstU32<32>;
+	type WeightInfo = pallet_collectibles::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = CollectiblesBenchmarkHelper;
+}
+
+/// Sets up subjects in pallet-credit for the collectibles benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct CollectiblesBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_collectibles::BenchmarkHelper<sp_runtime::MultiSigner, AccountId, Signature>
+	for CollectiblesBenchmarkHelper
+{
+	fn signer() -> (sp_runtime::MultiSigner, AccountId) {
+		<() as pallet_credit::BenchmarkHelper<_, _, _>>::signer()
+	}
+
+	fn sign(signer: &sp_runtime::MultiSigner, message: &[u8]) -> Signature {
+		<() as pallet_credit::BenchmarkHelper<_, _, _>>::sign(signer, message)
+	}
+
+	fn register_tourism_merchant(merchant: &AccountId) {
+		use sp_runtime::traits::{BlakeTwo256, Hash};
+		let name = b"Benchmark Scenic Site".to_vec().try_into().expect("short name");
+		let _ = Credit::do_register_merchant(
+			&Self::regulator(),
+			merchant.clone(),
+			BlakeTwo256::hash(merchant.as_ref()),
+			name,
+			guilian_primitives::MerchantCategory::Tourism,
+			guilian_primitives::AreaCode(450103),
+			0,
+		);
+	}
+
+	fn verify_consumer(who: &AccountId) {
+		use sp_runtime::traits::{BlakeTwo256, Hash};
+		let _ = Credit::do_verify_consumer(&Self::regulator(), who.clone(), BlakeTwo256::hash(who.as_ref()));
+	}
+
+	fn regulator() -> AccountId {
+		let regulator: AccountId = frame_benchmarking::account("collectibles-regulator", 0, 0);
+		if pallet_credit::Regulators::<Runtime>::get(&regulator).is_none() {
+			let _ = Credit::do_appoint_regulator(
+				regulator.clone(),
+				guilian_primitives::AreaCode(450100),
+				pallet_credit::RegulatorDomains(pallet_credit::RegulatorDomains::ALL),
+			);
+		}
+		regulator
+	}
+
+	fn area() -> guilian_primitives::AreaCode {
+		// Sanjiang (Liuzhou), outside the regulator's Nanning: suspension checks the issuer's
+		// area too, the worst case.
+		guilian_primitives::AreaCode(450226)
+	}
 }

@@ -30,8 +30,7 @@ impl pallet_disputes::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Subjects = Credit;
 	type Escrow = Prepaid;
-	// pallet-collectibles answers once it is in the runtime; until then no item is known.
-	type Collectibles = ();
+	type Collectibles = crate::Collectibles;
 	type Time = Timestamp;
 	type ComplaintDeposit = ComplaintDeposit;
 	type AppealDeposit = AppealDeposit;

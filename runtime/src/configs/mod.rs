@@ -3,7 +3,8 @@
 //! - [`system`]: frame-system, timestamp, block weights and length.
 //! - [`consensus`]: Aura, GRANDPA and the session (validator set).
 //! - [`money`]: GXC balances, transaction fees, the CNY asset (`pallet-assets`).
-//! - [`collectibles`]: `pallet-nfts`, the ownership layer of cultural-tourism collectibles.
+//! - [`collectibles`]: `pallet-nfts`, the ownership layer of cultural-tourism collectibles, and
+//!   `pallet-collectibles`, the compliant layer on top (licensed issuers, sales, gifts, benefits).
 //! - [`credit`]: real-name subjects, commitments, credit scores, the credit card.
 //! - [`prepaid`]: statutory escrow of prepaid cards.
 //! - [`disputes`]: consumer complaints, mediation, rulings, appeals and reviews.
