@@ -16,6 +16,7 @@ declare -A PALLET_DIR=(
 	[pallet_prepaid]=pallets/prepaid
 	[pallet_collectibles]=pallets/collectibles
 	[pallet_disputes]=pallets/disputes
+	[pallet_supernodes]=pallets/supernodes
 )
 
 pallets=("$@")

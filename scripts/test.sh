@@ -32,7 +32,7 @@ run_stage "cargo test (workspace, release)" \
 	bash -c "cd '$GUILIAN_ROOT' && cargo test --release --locked --workspace"
 # Each pallet's benchmarks also run as tests against its mock runtime.
 run_stage "benchmark tests (runtime-benchmarks)" \
-	bash -c "cd '$GUILIAN_ROOT' && cargo test --release --locked -p pallet-credit -p pallet-prepaid -p pallet-collectibles -p pallet-disputes --features pallet-credit/runtime-benchmarks,pallet-prepaid/runtime-benchmarks,pallet-collectibles/runtime-benchmarks,pallet-disputes/runtime-benchmarks"
+	bash -c "cd '$GUILIAN_ROOT' && cargo test --release --locked -p pallet-credit -p pallet-prepaid -p pallet-collectibles -p pallet-disputes -p pallet-supernodes --features pallet-credit/runtime-benchmarks,pallet-prepaid/runtime-benchmarks,pallet-collectibles/runtime-benchmarks,pallet-disputes/runtime-benchmarks,pallet-supernodes/runtime-benchmarks"
 run_stage "e2e (@polkadot/api, --dev node)" \
 	bash -c "cd '$GUILIAN_ROOT/e2e' && GUILIAN_NODE='$GUILIAN_NODE' node run.js"
 run_stage "zombienet smoke (4 validators + 1)" "$GUILIAN_ROOT/scripts/zombienet.sh" smoke.zndsl

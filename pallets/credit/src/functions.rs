@@ -155,6 +155,29 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Supervision (以链治链): `disabled` suspends an active or abnormal merchant, remembering
+	/// its status; otherwise a suspension that supervision imposed is lifted back to that status.
+	/// Anything else (a merchant suspended by a regulator, blacklisted, closing or closed) is
+	/// left as it is: a regulator's decision or a closure outranks the work order. Accounts that
+	/// are not merchants cannot be supervised here.
+	pub fn do_set_supervised(who: &T::AccountId, disabled: bool, evidence: H256) -> DispatchResult {
+		let mut entry = Merchants::<T>::get(who).ok_or(Error::<T>::UnknownMerchant)?;
+		let from = entry.status;
+		let (to, source) = match (disabled, &entry.status_source) {
+			(true, _) if matches!(from, MerchantStatus::Active | MerchantStatus::Abnormal) =>
+				(MerchantStatus::Suspended, StatusSource::Supervision { evidence, previous: from }),
+			(false, StatusSource::Supervision { previous, .. })
+				if from == MerchantStatus::Suspended =>
+				(*previous, StatusSource::Supervision { evidence, previous: from }),
+			_ => return Ok(()),
+		};
+		entry.status = to;
+		entry.status_source = source.clone();
+		Merchants::<T>::insert(who, entry);
+		Self::deposit_event(Event::MerchantStatusChanged { merchant: who.clone(), from, to, source });
+		Ok(())
+	}
+
 	/// Verifies a consumer on behalf of `regulator`.
 	pub fn do_verify_consumer(
 		regulator: &T::AccountId,

@@ -47,4 +47,8 @@ impl<T: Config> SubjectRegistry<T::AccountId> for Pallet<T> {
 	fn record_fulfilment(subject: &T::AccountId, evidence: H256) -> DispatchResult {
 		Self::do_record_event(subject, None, CreditEventKind::Fulfilment, evidence)
 	}
+
+	fn set_supervised(who: &T::AccountId, disabled: bool, evidence: H256) -> DispatchResult {
+		Self::do_set_supervised(who, disabled, evidence)
+	}
 }

@@ -61,6 +61,10 @@ pub enum StatusSource<AccountId> {
 	Regulator { regulator: AccountId, reason: H256 },
 	/// The credit score fell into tier D (automatic blacklisting).
 	CreditScore,
+	/// Supervision through the chain (a disposed work order of pallet-supernodes), with the
+	/// hash of the work order's evidence and the status before the suspension (restored when
+	/// supervision lifts it).
+	Supervision { evidence: H256, previous: MerchantStatus },
 }
 
 /// A registered merchant.

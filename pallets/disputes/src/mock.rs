@@ -177,6 +177,15 @@ impl SubjectRegistry<AccountId> for MockRegistry {
 		CREDIT.with(|b| b.borrow_mut().push((subject.clone(), None)));
 		Ok(())
 	}
+	fn set_supervised(who: &AccountId, disabled: bool, _evidence: H256) -> DispatchResult {
+		MERCHANTS.with(|m| match m.borrow_mut().get_mut(who) {
+			Some(merchant) => {
+				merchant.status = if disabled { MerchantStatus::Suspended } else { MerchantStatus::Active };
+				Ok(())
+			},
+			None => Err(DispatchError::Other("not a merchant")),
+		})
+	}
 }
 
 /// The prepaid escrow of the tests: one escrow account holds every card's escrowed value.

@@ -155,6 +155,15 @@ impl SubjectRegistry<AccountId> for MockRegistry {
 	fn record_fulfilment(_subject: &AccountId, _evidence: H256) -> DispatchResult {
 		Ok(())
 	}
+	fn set_supervised(who: &AccountId, disabled: bool, _evidence: H256) -> DispatchResult {
+		MERCHANTS.with(|m| match m.borrow_mut().get_mut(who) {
+			Some(merchant) => {
+				merchant.status = if disabled { MerchantStatus::Suspended } else { MerchantStatus::Active };
+				Ok(())
+			},
+			None => Err(sp_runtime::DispatchError::Other("not a merchant")),
+		})
+	}
 }
 
 impl ComplaintStats<AccountId> for MockRegistry {

@@ -10,6 +10,7 @@
 //!   part, freeze a merchant's sales.
 //! - [`ComplaintStats`] (implemented by `pallet-disputes`): open and resolved complaints per
 //!   merchant, for risk levels.
+//!   Also the supervision hook of `pallet-supernodes` work orders (`set_supervised`).
 //! - [`CollectibleRecord`] (implemented by `pallet-collectibles`): who holds an item, who issued
 //!   it and whether its benefit was redeemed, for complaints and verified reviews.
 //!
@@ -199,6 +200,11 @@ pub trait SubjectRegistry<AccountId> {
 		subject: &AccountId,
 		evidence: H256,
 	) -> DispatchResult;
+
+	/// Supervision through the chain (以链治链, a disposed work order of `pallet-supernodes`):
+	/// `disabled` suspends merchant `who`; `!disabled` lifts a suspension that supervision
+	/// imposed (and only such a suspension). Fails for an account that is not a merchant.
+	fn set_supervised(who: &AccountId, disabled: bool, evidence: H256) -> DispatchResult;
 }
 
 /// Remedies on prepaid cards, for rulings and regulators.
