@@ -689,6 +689,57 @@ mod records {
 	}
 }
 
+mod supervision {
+	use super::*;
+
+	fn status(who: &sp_runtime::AccountId32) -> (MerchantStatus, StatusSource<sp_runtime::AccountId32>) {
+		let m = Merchants::<Test>::get(who).unwrap();
+		(m.status, m.status_source)
+	}
+
+	#[test]
+	fn a_work_order_suspends_a_merchant_and_lifting_it_restores_the_status() {
+		test(|| {
+			let evidence = H256::repeat_byte(0x51);
+			assert_ok!(Credit::set_merchant_status(signed(regulator()), gym(), MerchantStatus::Abnormal, H256::zero()));
+			assert_ok!(<Credit as SubjectRegistry<_>>::set_supervised(&gym(), true, evidence));
+			let source = StatusSource::Supervision { evidence, previous: MerchantStatus::Abnormal };
+			assert_eq!(status(&gym()), (MerchantStatus::Suspended, source.clone()));
+			System::assert_last_event(
+				Event::MerchantStatusChanged { merchant: gym(), from: MerchantStatus::Abnormal, to: MerchantStatus::Suspended, source }
+					.into(),
+			);
+			// Disabling again changes nothing.
+			assert_ok!(<Credit as SubjectRegistry<_>>::set_supervised(&gym(), true, evidence));
+			assert_ok!(<Credit as SubjectRegistry<_>>::set_supervised(&gym(), false, H256::repeat_byte(0x52)));
+			assert_eq!(status(&gym()).0, MerchantStatus::Abnormal);
+		});
+	}
+
+	#[test]
+	fn lifting_leaves_a_regulator_suspension_alone() {
+		test(|| {
+			assert_ok!(Credit::set_merchant_status(signed(regulator()), gym(), MerchantStatus::Suspended, H256::zero()));
+			assert_ok!(<Credit as SubjectRegistry<_>>::set_supervised(&gym(), false, H256::zero()));
+			assert_ok!(<Credit as SubjectRegistry<_>>::set_supervised(&gym(), true, H256::zero()));
+			assert_eq!(
+				status(&gym()),
+				(MerchantStatus::Suspended, StatusSource::Regulator { regulator: regulator(), reason: H256::zero() })
+			);
+		});
+	}
+
+	#[test]
+	fn only_merchants_are_supervised() {
+		test(|| {
+			assert_noop!(
+				<Credit as SubjectRegistry<_>>::set_supervised(&stranger(), true, H256::zero()),
+				Error::<Test>::UnknownMerchant
+			);
+		});
+	}
+}
+
 mod credit_card {
 	use super::*;
 
