@@ -21,7 +21,7 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	AccountId, Aura, Balance, Block, BlockNumber, Collectibles, Credit, Disputes, Executive, Grandpa, InherentDataExt, Nonce, Prepaid, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	RuntimeCall, Supernodes, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -271,6 +271,78 @@ impl_runtime_apis! {
 			item: pallet_collectibles::ItemId,
 		) -> Option<Vec<u8>> {
 			Collectibles::redeem_signing_payload(series, item)
+		}
+	}
+
+	impl pallet_supernodes::runtime_api::SupernodesApi<
+		Block,
+		AccountId,
+		BlockNumber,
+		pallet_supernodes::SupernodeOf<Runtime>,
+		pallet_supernodes::SubChainOf<Runtime>,
+	> for Runtime {
+		fn supernodes() -> Vec<(AccountId, pallet_supernodes::SupernodeOf<Runtime>)> {
+			Supernodes::supernodes()
+		}
+
+		fn validators() -> Vec<(AccountId, AccountId, bool)> {
+			Supernodes::validators()
+		}
+
+		fn planned_validators() -> Vec<AccountId> {
+			pallet_supernodes::PlannedValidators::<Runtime>::get().into_inner()
+		}
+
+		fn session_length() -> BlockNumber {
+			pallet_supernodes::SessionLength::<Runtime>::get()
+		}
+
+		fn chain_ac_code() -> Option<pallet_supernodes::AcCode> {
+			pallet_supernodes::ChainAcCode::<Runtime>::get()
+		}
+
+		fn subchain(id: pallet_supernodes::SubChainId) -> Option<pallet_supernodes::SubChainOf<Runtime>> {
+			pallet_supernodes::SubChains::<Runtime>::get(id)
+		}
+
+		fn subchain_by_ac(code: [u8; 4]) -> Option<pallet_supernodes::SubChainId> {
+			pallet_supernodes::AcCode::normalize(code)
+				.and_then(pallet_supernodes::SubChainByAc::<Runtime>::get)
+		}
+
+		fn latest_anchor(id: pallet_supernodes::SubChainId) -> Option<pallet_supernodes::AnchorState> {
+			pallet_supernodes::Anchors::<Runtime>::get(id)
+		}
+
+		fn lagging(
+			now: u64,
+			from: pallet_supernodes::SubChainId,
+			limit: u32,
+		) -> Vec<(pallet_supernodes::SubChainId, Option<u64>)> {
+			Supernodes::lagging(now, from, limit)
+		}
+
+		fn bid_of(account: AccountId, key_type: pallet_supernodes::KeyType) -> Vec<u8> {
+			Supernodes::bid_of(&account, key_type)
+		}
+
+		fn registered_bid(account: AccountId) -> Option<Vec<u8>> {
+			Supernodes::registered_bid(&account)
+		}
+
+		fn account_of_bid(bid: Vec<u8>) -> Option<AccountId> {
+			Supernodes::account_of_bid(&bid)
+		}
+
+		fn work_order(id: pallet_supernodes::WorkOrderId) -> Option<pallet_supernodes::WorkOrder<AccountId>> {
+			pallet_supernodes::WorkOrders::<Runtime>::get(id)
+		}
+
+		fn work_orders(
+			from: pallet_supernodes::WorkOrderId,
+			limit: u32,
+		) -> Vec<(pallet_supernodes::WorkOrderId, pallet_supernodes::WorkOrder<AccountId>)> {
+			Supernodes::work_orders(from, limit)
 		}
 	}
 

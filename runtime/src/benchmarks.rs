@@ -12,4 +12,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_prepaid, Prepaid]
 	[pallet_collectibles, Collectibles]
 	[pallet_disputes, Disputes]
+	[pallet_supernodes, Supernodes]
 );

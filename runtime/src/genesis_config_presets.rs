@@ -1,16 +1,20 @@
 //! Genesis presets: every chain spec of Guilian is built from one of these.
 //!
-//! - `development` (`--dev`): one validator (Alice), Alice is sudo, the dev accounts hold GXC and
-//!   CNY; demo subjects, and the demo scenic site licensed to issue collectibles.
-//! - `local_testnet` (`--chain local`): four validators, Alice, Bob, Charlie and Dave, standing
-//!   for four supernodes; Alice is sudo until the supernode council exists.
+//! - `development` (`--dev`): one supernode (Alice, 南宁 Nanning) running one validator (Alice),
+//!   sessions of 100 blocks; Alice is sudo, the dev accounts hold GXC and CNY; demo subjects, and
+//!   the demo scenic site licensed to issue collectibles.
+//! - `local_testnet` (`--chain local`): four supernodes, Alice (南宁 Nanning 450100), Bob (柳州
+//!   Liuzhou 450200), Charlie (桂林 Guilin 450300) and Dave (北海 Beihai 450500), each running its
+//!   own account as validator; sessions of 10 blocks so that validator-set changes show within a
+//!   minute or two; Alice is sudo until the supernode council exists.
 //!
 //! The CNY settlement asset exists in both, issued and administered by the custody bank
 //! (Ferdie's well-known dev account, see [`custody_bank`]).
 
 use crate::{
-	AccountId, AssetsConfig, BalancesConfig, CollectiblesConfig, CreditConfig, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig, CNY, CNY_ASSET_ID, CNY_DECIMALS, GXC,
+	configs::supernodes::LOCAL_TESTNET_SESSION_LENGTH, AccountId, AssetsConfig, BalancesConfig,
+	CollectiblesConfig, CreditConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
+	SupernodesConfig, CNY, CNY_ASSET_ID, CNY_DECIMALS, GXC,
 };
 use guilian_primitives::{AreaCode, MerchantCategory};
 use pallet_credit::RegulatorDomains;
@@ -62,14 +66,45 @@ impl Validator {
 	}
 }
 
-/// Builds the genesis of a Guilian network.
+/// A genesis supernode: its operator (who also runs it as its one validator), name and area.
+pub struct GenesisSupernode {
+	/// The operator's (and validator's) keys.
+	pub keyring: (Sr25519Keyring, Ed25519Keyring),
+	/// Display name.
+	pub name: &'static str,
+	/// Area code.
+	pub area: AreaCode,
+}
+
+/// The four supernodes of `local_testnet`.
+pub fn local_supernodes() -> Vec<GenesisSupernode> {
+	vec![
+		GenesisSupernode { keyring: (Sr25519Keyring::Alice, Ed25519Keyring::Alice), name: "南宁超级节点 Nanning", area: NANNING },
+		GenesisSupernode { keyring: (Sr25519Keyring::Bob, Ed25519Keyring::Bob), name: "柳州超级节点 Liuzhou", area: AreaCode(450200) },
+		GenesisSupernode { keyring: (Sr25519Keyring::Charlie, Ed25519Keyring::Charlie), name: "桂林超级节点 Guilin", area: AreaCode(450300) },
+		GenesisSupernode { keyring: (Sr25519Keyring::Dave, Ed25519Keyring::Dave), name: "北海超级节点 Beihai", area: AreaCode(450500) },
+	]
+}
+
+/// Builds the genesis of a Guilian network: each supernode runs its operator's account as its
+/// validator, whose session keys are in pallet-session's genesis.
 fn guilian_genesis(
-	validators: Vec<Validator>,
+	supernodes: Vec<GenesisSupernode>,
+	session_length: Option<crate::BlockNumber>,
 	endowed_accounts: Vec<AccountId>,
 	sudo: Option<AccountId>,
 	credit: CreditConfig,
 	collectibles: CollectiblesConfig,
 ) -> Value {
+	let validators: Vec<Validator> =
+		supernodes.iter().map(|s| Validator::from_keyring(s.keyring.0, s.keyring.1)).collect();
+	let supernode_records: Vec<(AccountId, Vec<u8>, AreaCode, Vec<AccountId>)> = supernodes
+		.iter()
+		.map(|s| {
+			let operator = s.keyring.0.to_account_id();
+			(operator.clone(), s.name.as_bytes().to_vec(), s.area, vec![operator])
+		})
+		.collect();
 	let bank = custody_bank();
 	let mut gxc_balances: Vec<(AccountId, u128)> =
 		endowed_accounts.iter().cloned().map(|account| (account, DEV_GXC_ENDOWMENT)).collect();
@@ -101,6 +136,7 @@ fn guilian_genesis(
 			consumers: credit.consumers,
 		},
 		collectibles: CollectiblesConfig { issuers: collectibles.issuers },
+		supernodes: SupernodesConfig { supernodes: supernode_records, session_length },
 		assets: AssetsConfig {
 			assets: vec![(CNY_ASSET_ID, bank, true, CNY_MIN_BALANCE)],
 			metadata: vec![(CNY_ASSET_ID, CNY_NAME.to_vec(), CNY_SYMBOL.to_vec(), CNY_DECIMALS)],
@@ -191,10 +227,11 @@ fn dev_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
 }
 
-/// `development`: Alice alone validates and is sudo.
+/// `development`: Alice alone, one supernode, validates and is sudo.
 pub fn development_config_genesis() -> Value {
 	guilian_genesis(
-		vec![Validator::from_keyring(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		local_supernodes().into_iter().take(1).collect(),
+		None,
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		demo_subjects(),
@@ -202,15 +239,11 @@ pub fn development_config_genesis() -> Value {
 	)
 }
 
-/// `local_testnet`: four supernode validators, Alice, Bob, Charlie and Dave.
+/// `local_testnet`: four supernodes, Alice, Bob, Charlie and Dave, each its own validator.
 pub fn local_testnet_genesis() -> Value {
 	guilian_genesis(
-		vec![
-			Validator::from_keyring(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			Validator::from_keyring(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			Validator::from_keyring(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-			Validator::from_keyring(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
-		],
+		local_supernodes(),
+		Some(LOCAL_TESTNET_SESSION_LENGTH),
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		CreditConfig::default(),

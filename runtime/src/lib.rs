@@ -8,8 +8,8 @@
 //! decimals, issued by the custody bank against bank-custodied RMB). The native token **GXC**
 //! (12 decimals) only pays transaction fees and deposits.
 //!
-//! Layout: `configs/` holds one file per area (system, consensus, money, collectibles,
-//! governance), `apis.rs` the runtime APIs, `genesis_config_presets.rs` the genesis presets that
+//! Layout: `configs/` holds one file per area (system, consensus, money, collectibles, credit,
+//! prepaid, disputes, supernodes, governance), `apis.rs` the runtime APIs, `genesis_config_presets.rs` the genesis presets that
 //! every chain spec is built from.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -228,4 +228,8 @@ mod runtime {
 	// Consumer protection.
 	#[runtime::pallet_index(23)]
 	pub type Disputes = pallet_disputes;
+
+	// Supernode model.
+	#[runtime::pallet_index(30)]
+	pub type Supernodes = pallet_supernodes;
 }

@@ -299,3 +299,184 @@ mod disputes {
 		});
 	}
 }
+
+/// The Xinghuo supernode model on the real runtime: pallet-session rotates to the validators
+/// pallet-supernodes approves, sub-chains anchor, work orders reach pallet-credit.
+mod supernodes {
+	use super::*;
+	use crate::{RuntimeOrigin, SessionKeys, Supernodes, System};
+	use codec::Encode;
+	use frame_support::{assert_noop, assert_ok, traits::OnInitialize};
+	use guilian_primitives::AreaCode;
+	use pallet_supernodes::{
+		AnchorRecord, Disposal, KeyType, SubChainStatus, WorkOrderKind, WorkOrderTarget,
+	};
+	use sp_core::H256;
+
+	fn root() -> RuntimeOrigin {
+		RuntimeOrigin::root()
+	}
+
+	fn sorted(mut v: Vec<crate::AccountId>) -> Vec<crate::AccountId> {
+		v.sort();
+		v
+	}
+
+	/// Runs pallet-session's block hook up to block `n` (sessions rotate at multiples of the
+	/// session length).
+	fn run_to(n: crate::BlockNumber) {
+		while System::block_number() < n {
+			let next = System::block_number() + 1;
+			System::set_block_number(next);
+			<Session as OnInitialize<_>>::on_initialize(next);
+		}
+	}
+
+	/// `who` registers freshly generated session keys with their ownership proof.
+	fn set_session_keys(who: &crate::AccountId) {
+		let generated = SessionKeys::generate(&who.encode(), None);
+		assert_ok!(Session::set_keys(RuntimeOrigin::signed(who.clone()), generated.keys, generated.proof.encode()));
+	}
+
+	fn with_keystore(preset: &str) -> sp_io::TestExternalities {
+		let mut ext = externalities(preset);
+		ext.register_extension(sp_keystore::KeystoreExt::new(sp_keystore::testing::MemoryKeystore::new()));
+		ext
+	}
+
+	#[test]
+	fn local_testnet_has_four_supernodes_with_short_sessions() {
+		externalities("local_testnet").execute_with(|| {
+			let names: Vec<(crate::AccountId, Vec<u8>, AreaCode)> = [
+				(Sr25519Keyring::Alice, "南宁超级节点 Nanning", 450100),
+				(Sr25519Keyring::Bob, "柳州超级节点 Liuzhou", 450200),
+				(Sr25519Keyring::Charlie, "桂林超级节点 Guilin", 450300),
+				(Sr25519Keyring::Dave, "北海超级节点 Beihai", 450500),
+			]
+			.iter()
+			.map(|(k, n, a)| (k.to_account_id(), n.as_bytes().to_vec(), AreaCode(*a)))
+			.collect();
+			for (operator, name, area) in names {
+				let record = pallet_supernodes::Supernodes::<Runtime>::get(&operator).expect("a supernode");
+				assert_eq!((record.name.to_vec(), record.area), (name, area));
+				assert_eq!(record.validators.to_vec(), vec![operator]);
+			}
+			assert_eq!(pallet_supernodes::SessionLength::<Runtime>::get(), 10);
+			assert_eq!(
+				pallet_supernodes::PlannedValidators::<Runtime>::get().to_vec(),
+				sorted(Session::validators())
+			);
+			assert_eq!(Supernodes::approved_with_keys(), sorted(Session::validators()));
+		});
+	}
+
+	#[test]
+	fn development_has_one_supernode_and_ten_minute_sessions() {
+		externalities("development").execute_with(|| {
+			assert_eq!(pallet_supernodes::SupernodeCount::<Runtime>::get(), 1);
+			assert_eq!(Supernodes::approved_with_keys(), vec![Sr25519Keyring::Alice.to_account_id()]);
+			assert_eq!(pallet_supernodes::SessionLength::<Runtime>::get(), 100);
+		});
+	}
+
+	#[test]
+	fn a_validator_the_council_adds_validates_after_the_next_session_and_leaves_again() {
+		with_keystore("local_testnet").execute_with(|| {
+			let alice = Sr25519Keyring::Alice.to_account_id();
+			let eve = Sr25519Keyring::Eve.to_account_id();
+			let four = sorted(Session::validators());
+			// Without keys Eve is approved but not planned.
+			assert_ok!(Supernodes::add_validator(root(), alice.clone(), eve.clone()));
+			run_to(10);
+			assert_eq!(sorted(Session::validators()), four);
+			assert_eq!(pallet_session::CurrentIndex::<Runtime>::get(), 1);
+			// Her keys arrive in session 1: planned at its end, active from session 3.
+			set_session_keys(&eve);
+			run_to(20);
+			assert_eq!(sorted(Session::validators()), four);
+			run_to(30);
+			assert_eq!(sorted(Session::validators()), Supernodes::approved_with_keys());
+			assert!(Session::validators().contains(&eve));
+			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 5);
+			// The council removes her: planned at the end of session 3, gone in session 5.
+			assert_ok!(Supernodes::remove_validator(root(), alice.clone(), eve.clone()));
+			run_to(40);
+			assert!(Session::validators().contains(&eve));
+			run_to(50);
+			assert_eq!(sorted(Session::validators()), four);
+			assert_eq!(sorted(Session::validators()), Supernodes::approved_with_keys());
+			// Below the minimum of three, removals are refused.
+			assert_ok!(Supernodes::remove_supernode(root(), Sr25519Keyring::Dave.to_account_id()));
+			assert_noop!(
+				Supernodes::remove_supernode(root(), Sr25519Keyring::Charlie.to_account_id()),
+				pallet_supernodes::Error::<Runtime>::BelowMinValidators
+			);
+		});
+	}
+
+	fn block(height: u64) -> AnchorRecord {
+		AnchorRecord {
+			height,
+			block_hash: H256::from_low_u64_be(height),
+			parent_hash: H256::from_low_u64_be(height - 1),
+			tx_count: 1,
+			time: 0,
+			size: 100,
+		}
+	}
+
+	#[test]
+	fn a_sub_chain_is_approved_anchors_and_a_work_order_suspends_a_merchant() {
+		externalities("development").execute_with(|| {
+			let operator = Sr25519Keyring::Eve.to_account_id();
+			let gateway = Sr25519Keyring::Ferdie.to_account_id();
+			assert_ok!(Supernodes::apply_subchain(
+				RuntimeOrigin::signed(operator),
+				*b"gx01",
+				b"Substrate".to_vec().try_into().unwrap(),
+				"文旅 tourism".as_bytes().to_vec().try_into().unwrap(),
+				AreaCode(450103),
+				vec![gateway.clone()].try_into().unwrap()
+			));
+			assert_ok!(Supernodes::approve_subchain(root(), 0, None));
+			assert_ok!(Supernodes::anchor(RuntimeOrigin::signed(gateway.clone()), 0, vec![block(7), block(8)]));
+			let mut broken = block(9);
+			broken.parent_hash = H256::zero();
+			assert_noop!(
+				Supernodes::anchor(RuntimeOrigin::signed(gateway), 0, vec![broken]),
+				pallet_supernodes::Error::<Runtime>::BrokenParentLink
+			);
+			assert_eq!(pallet_supernodes::Anchors::<Runtime>::get(0).map(|a| a.latest.height), Some(8));
+
+			// The Nanning regulator (Bob) reports the gym (Charlie); the council disables it.
+			let gym = Sr25519Keyring::Charlie.to_account_id();
+			assert_ok!(Supernodes::raise_work_order(
+				RuntimeOrigin::signed(Sr25519Keyring::Bob.to_account_id()),
+				WorkOrderTarget::Subject(gym.clone()),
+				WorkOrderKind::LargeTransaction,
+				H256::repeat_byte(1)
+			));
+			assert_ok!(Supernodes::dispose_work_order(root(), 0, Disposal::Disable));
+			assert_eq!(<Credit as SubjectRegistry<_>>::merchant(&gym).map(|m| m.status), Some(MerchantStatus::Suspended));
+			// And the sub-chain.
+			assert_ok!(Supernodes::raise_work_order(root(), WorkOrderTarget::SubChain(0), WorkOrderKind::Other, H256::zero()));
+			assert_ok!(Supernodes::dispose_work_order(root(), 1, Disposal::Disable));
+			assert_eq!(pallet_supernodes::SubChains::<Runtime>::get(0).map(|s| s.status), Some(SubChainStatus::Suspended));
+		});
+	}
+
+	#[test]
+	fn bids_of_the_dev_accounts_match_the_vectors() {
+		externalities("development").execute_with(|| {
+			let alice = Sr25519Keyring::Alice.to_account_id();
+			assert_eq!(
+				Supernodes::bid_of(&alice, KeyType::Sr25519),
+				b"did:bid:rfL2vt8mkK7NXHNQJa6gnue8VSzr8V2B".to_vec()
+			);
+			let ed_alice: crate::AccountId = sp_keyring::Ed25519Keyring::Alice.public().0.into();
+			assert_eq!(Supernodes::bid_of(&ed_alice, KeyType::Ed25519), b"did:bid:ef24KdfUW3kianGTJa8iNycbb5W6rDTpd".to_vec());
+			assert_ok!(Supernodes::register_bid(RuntimeOrigin::signed(alice.clone()), KeyType::Sr25519));
+			assert_eq!(Supernodes::account_of_bid(b"did:bid:rfL2vt8mkK7NXHNQJa6gnue8VSzr8V2B"), Some(alice));
+		});
+	}
+}

@@ -1,9 +1,8 @@
 //! Consensus: Aura block production, GRANDPA finality and the session that holds the validator
-//! set (the supernodes' validators; shown by polkadot.js apps as block authors).
+//! set (the supernodes' validators, managed by `pallet-supernodes`; shown by polkadot.js apps as
+//! block authors).
 
-use crate::{
-	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, SessionKeys, MINUTES,
-};
+use crate::{AccountId, Balance, Balances, Runtime, RuntimeEvent, SessionKeys, Supernodes};
 use frame_support::{
 	parameter_types,
 	traits::{ConstBool, ConstU32, ConstU64},
@@ -34,10 +33,6 @@ impl pallet_grandpa::Config for Runtime {
 }
 
 parameter_types! {
-	/// A session lasts 10 minutes (100 blocks); validator-set changes take effect at session
-	/// boundaries.
-	pub const SessionPeriod: BlockNumber = 10 * MINUTES;
-	pub const SessionOffset: BlockNumber = 0;
 	/// GXC held from an account that registers session keys, returned when it purges them.
 	pub const SessionKeyDeposit: Balance = 0;
 }
@@ -47,10 +42,14 @@ impl pallet_session::Config for Runtime {
 	type ValidatorId = AccountId;
 	// A validator is identified by its account.
 	type ValidatorIdOf = ConvertInto;
-	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	// The genesis validators stay until the supernode pallet manages the set.
-	type SessionManager = ();
+	// Sessions of `pallet_supernodes::SessionLength` blocks, periodic from block 0 (genesis sets
+	// the length: 10 blocks on `local_testnet`, `DefaultSessionLength` = 100 otherwise).
+	type ShouldEndSession = Supernodes;
+	type NextSessionRotation = Supernodes;
+	// The approved validators of the supernodes whose keys are set. A change is planned at the
+	// end of the session in which it is made and active from the start of the session after:
+	// pallet-session's one-session lag.
+	type SessionManager = Supernodes;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
 	type DisablingStrategy = ();

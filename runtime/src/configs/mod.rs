@@ -8,6 +8,8 @@
 //! - [`credit`]: real-name subjects, commitments, credit scores, the credit card.
 //! - [`prepaid`]: statutory escrow of prepaid cards.
 //! - [`disputes`]: consumer complaints, mediation, rulings, appeals and reviews.
+//! - [`supernodes`]: the Xinghuo supernode model: supernodes and the validator set (the
+//!   session manager and session length), sub-chains and anchoring, BID, work orders.
 //! - [`governance`]: sudo (dev networks only) and utility.
 
 pub mod collectibles;
@@ -17,4 +19,5 @@ pub mod governance;
 pub mod money;
 pub mod disputes;
 pub mod prepaid;
+pub mod supernodes;
 pub mod system;
