@@ -19,6 +19,10 @@
 //! - Regulators record **fulfilments** and **breaches** (with severity and evidence hash)
 //!   against a subject or one of its commitments; other pallets report them through
 //!   [`guilian_primitives::SubjectRegistry`].
+//! - **Supervision** (以链治链): a work order of `pallet-supernodes` that the council disposes of
+//!   with *disable* suspends an active or abnormal merchant (status source `Supervision`, which
+//!   remembers the earlier status); *enable* restores that status, and only after such a
+//!   suspension. Accounts that are not merchants cannot be supervised.
 //!
 //! ## Score, tiers and the credit card (诚信卡)
 //! The score is computed by [`score`] (documented there): 600 to start, points per event by
