@@ -1,6 +1,6 @@
 //! The logic behind the calls, reused by genesis, the session manager and the runtime API.
 
-use crate::{pallet::*, types::*, BalanceOf, SubChainOf, SupernodeOf, WorkOrderOf};
+use crate::{pallet::*, types::*, SubChainOf, SupernodeOf, WorkOrderOf};
 use alloc::vec::Vec;
 use frame_support::{
 	ensure,
@@ -229,6 +229,7 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Error::<T>::InsufficientDeposit)?;
 
 		NextSubChainId::<T>::put(next);
+		ApplicationDeposits::<T>::insert(id, deposit);
 		SubChains::<T>::insert(
 			id,
 			SubChain {
@@ -254,9 +255,12 @@ impl<T: Config> Pallet<T> {
 		Ok(subchain)
 	}
 
-	/// Releases an applicant's deposit (all of what is held, at most the deposit).
-	fn release_deposit(operator: &T::AccountId) {
-		let deposit: BalanceOf<T> = T::ApplicationDeposit::get();
+	/// Releases the deposit of application `id`.
+	fn release_deposit(id: SubChainId, operator: &T::AccountId) {
+		let Some(deposit) = ApplicationDeposits::<T>::take(id) else {
+			frame_support::defensive!("a pending application has a deposit");
+			return;
+		};
 		if let Err(e) = T::Currency::release(
 			&HoldReason::SubChainApplication.into(),
 			operator,
@@ -276,7 +280,7 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(!SubChainByAc::<T>::contains_key(code), Error::<T>::DuplicateAcCode);
 
-		Self::release_deposit(&subchain.operator);
+		Self::release_deposit(id, &subchain.operator);
 		subchain.status = SubChainStatus::Approved;
 		subchain.ac_code = Some(code);
 		subchain.approved_at = Some(Self::now());
@@ -289,7 +293,7 @@ impl<T: Config> Pallet<T> {
 	/// Rejects a pending application and forgets it.
 	pub fn do_reject(id: SubChainId) -> DispatchResult {
 		let subchain = Self::pending(id)?;
-		Self::release_deposit(&subchain.operator);
+		Self::release_deposit(id, &subchain.operator);
 		SubChains::<T>::remove(id);
 		Self::deposit_event(Event::SubChainRejected { subchain: id });
 		Ok(())
@@ -425,13 +429,22 @@ impl<T: Config> Pallet<T> {
 		ensure!(order.disposal.is_none(), Error::<T>::AlreadyDisposed);
 		match (&order.target, disposal) {
 			(_, Disposal::Ignore) => {},
-			(WorkOrderTarget::SubChain(subchain), Disposal::Disable) => {
-				Self::set_status(*subchain, SubChainStatus::Approved, SubChainStatus::Suspended)?;
-				Self::deposit_event(Event::SubChainSuspended { subchain: *subchain });
-			},
-			(WorkOrderTarget::SubChain(subchain), Disposal::Enable) => {
-				Self::set_status(*subchain, SubChainStatus::Suspended, SubChainStatus::Approved)?;
-				Self::deposit_event(Event::SubChainResumed { subchain: *subchain });
+			(WorkOrderTarget::SubChain(subchain), Disposal::Disable | Disposal::Enable) => {
+				let mut record = SubChains::<T>::get(subchain).ok_or(Error::<T>::UnknownSubChain)?;
+				ensure!(record.status != SubChainStatus::Pending, Error::<T>::WrongSubChainStatus);
+				let to = if disposal == Disposal::Disable {
+					SubChainStatus::Suspended
+				} else {
+					SubChainStatus::Approved
+				};
+				if record.status != to {
+					record.status = to;
+					SubChains::<T>::insert(subchain, record);
+					Self::deposit_event(match to {
+						SubChainStatus::Suspended => Event::SubChainSuspended { subchain: *subchain },
+						_ => Event::SubChainResumed { subchain: *subchain },
+					});
+				}
 			},
 			(WorkOrderTarget::Subject(who), Disposal::Disable) =>
 				T::Subjects::set_supervised(who, true, order.evidence)?,
@@ -521,6 +534,28 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(SubChainByAc::<T>::iter().count() == coded, "AC code map has stray entries");
+		use sp_runtime::Saturating;
+		let mut held: alloc::collections::BTreeMap<T::AccountId, crate::BalanceOf<T>> = Default::default();
+		for (id, deposit) in ApplicationDeposits::<T>::iter() {
+			let subchain = SubChains::<T>::get(id).ok_or("a deposit of no application")?;
+			ensure!(subchain.status == SubChainStatus::Pending, "a deposit of a decided application");
+			let sum = held.entry(subchain.operator).or_default();
+			sum.saturating_accrue(deposit);
+		}
+		for (id, subchain) in SubChains::<T>::iter() {
+			if subchain.status == SubChainStatus::Pending {
+				ensure!(ApplicationDeposits::<T>::contains_key(id), "a pending application without deposit");
+			}
+		}
+		for (operator, sum) in held {
+			ensure!(
+				<T::Currency as frame_support::traits::fungible::InspectHold<_>>::balance_on_hold(
+					&HoldReason::SubChainApplication.into(),
+					&operator,
+				) == sum,
+				"an operator's held deposit differs from its applications'"
+			);
+		}
 		for (id, anchor) in Anchors::<T>::iter() {
 			ensure!(
 				SubChains::<T>::get(id).is_some_and(|s| s.status != SubChainStatus::Pending),

@@ -64,10 +64,14 @@
 //! area, or a merchant's area), with a BIF type and an evidence hash; disposed of by the council
 //! alone (a disposal can stop a whole sub-chain: a supernode-level act; regulators already
 //! suspend merchants in pallet-credit). `Disable` suspends a sub-chain's anchoring or suspends a
-//! merchant through [`SubjectRegistry::set_supervised`]; `Enable` resumes or lifts it.
+//! merchant through [`SubjectRegistry::set_supervised`]; `Enable` resumes or lifts it. Both are
+//! idempotent (a sub-chain already suspended stays so), but a pending sub-chain cannot be
+//! disabled or enabled.
 //!
 //! ## Invariants (`do_try_state`)
 //! Every validator belongs to exactly one supernode and the validator index matches the records;
+//! deposits are recorded for pending applications only and each operator's held deposit is
+//! their sum;
 //! the counters match storage; the planned set is sorted and unique; AC codes are normalized and
 //! map one-to-one to approved or suspended sub-chains; anchors exist only for approved or
 //! suspended sub-chains; registered BIDs lead back to their accounts. `MinValidators` is not a
@@ -246,6 +250,11 @@ pub mod pallet {
 	/// The id of the next sub-chain application.
 	#[pallet::storage]
 	pub type NextSubChainId<T: Config> = StorageValue<_, SubChainId, ValueQuery>;
+
+	/// The deposit held for each pending application (released at the decision, whatever the
+	/// deposit constant is by then).
+	#[pallet::storage]
+	pub type ApplicationDeposits<T: Config> = StorageMap<_, Twox64Concat, SubChainId, BalanceOf<T>>;
 
 	/// The approved (or suspended) sub-chain holding each AC code.
 	#[pallet::storage]
@@ -525,7 +534,8 @@ pub mod pallet {
 			Self::do_replace_validator(operator, old, new)
 		}
 
-		/// The council sets the session length in blocks (sessions end at its multiples).
+		/// The council sets the session length in blocks: sessions end at its multiples, the
+		/// current one at the next multiple of the new length.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::set_session_length())]
 		pub fn set_session_length(origin: OriginFor<T>, blocks: BlockNumberFor<T>) -> DispatchResult {
@@ -594,7 +604,9 @@ pub mod pallet {
 			Self::do_resume(subchain)
 		}
 
-		/// A gateway anchors a batch of its approved sub-chain's blocks, in order and linked.
+		/// A gateway anchors a batch of its approved sub-chain's blocks, in order and linked. The
+		/// batch is a plain vector so that an oversized one is refused with `BatchTooLarge`
+		/// (its weight is charged for at most `MaxAnchorBatch` records; its length pays the fee).
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::anchor(
 			(batch.len() as u32).min(T::MaxAnchorBatch::get())

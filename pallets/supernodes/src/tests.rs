@@ -450,6 +450,9 @@ mod subchains {
 			assert_eq!(subchain.status, SubChainStatus::Pending);
 			assert_eq!(subchain.ac_code, None);
 			assert_eq!(held(&operator()), DEPOSIT);
+			assert_eq!(crate::pallet::ApplicationDeposits::<Test>::get(id), Some(DEPOSIT));
+			apply_for(*b"GX09");
+			assert_eq!(held(&operator()), 2 * DEPOSIT);
 		});
 	}
 
@@ -958,6 +961,18 @@ mod work_orders {
 			assert_ok!(Supernodes::raise_work_order(council(), WorkOrderTarget::Subject(gym()), WorkOrderKind::Other, evidence()));
 			assert_ok!(Supernodes::dispose_work_order(council(), 0, Disposal::Ignore));
 			assert_noop!(Supernodes::dispose_work_order(council(), 0, Disposal::Disable), Error::<Test>::AlreadyDisposed);
+		});
+	}
+
+	#[test]
+	fn disabling_a_suspended_sub_chain_keeps_it_suspended() {
+		test(|| {
+			let id = approved();
+			assert_ok!(Supernodes::suspend_subchain(council(), id));
+			assert_ok!(Supernodes::raise_work_order(council(), WorkOrderTarget::SubChain(id), WorkOrderKind::Other, evidence()));
+			assert_ok!(Supernodes::dispose_work_order(council(), 0, Disposal::Disable));
+			assert_eq!(status(id), SubChainStatus::Suspended);
+			System::assert_last_event(Event::WorkOrderDisposed { order: 0, disposal: Disposal::Disable }.into());
 		});
 	}
 
