@@ -207,6 +207,7 @@ pub mod pallet {
 		SubChainApplication,
 	}
 
+	/// The session length before genesis or the council sets one.
 	#[pallet::type_value]
 	pub fn DefaultSessionLengthOf<T: Config>() -> BlockNumberFor<T> {
 		T::DefaultSessionLength::get()
