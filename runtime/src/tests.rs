@@ -479,4 +479,19 @@ mod supernodes {
 			assert_eq!(Supernodes::account_of_bid(b"did:bid:rfL2vt8mkK7NXHNQJa6gnue8VSzr8V2B"), Some(alice));
 		});
 	}
+/// No signed call reaches pallet-nfts: items move only through pallet-collectibles.
+#[test]
+fn direct_nft_calls_are_filtered() {
+	use frame_support::traits::Contains;
+	let transfer = crate::RuntimeCall::Nfts(pallet_nfts::Call::transfer {
+		collection: 0,
+		item: 1,
+		dest: Sr25519Keyring::Bob.to_account_id().into(),
+	});
+	let tip = crate::RuntimeCall::Nfts(pallet_nfts::Call::pay_tips { tips: Default::default() });
+	let remark = crate::RuntimeCall::System(frame_system::Call::remark { remark: Vec::new() });
+	type Filter = <Runtime as frame_system::Config>::BaseCallFilter;
+	assert!(!Filter::contains(&transfer));
+	assert!(!Filter::contains(&tip));
+	assert!(Filter::contains(&remark));
 }

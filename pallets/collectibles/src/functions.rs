@@ -263,6 +263,9 @@ impl<T: Config> Pallet<T> {
 		let mut entry = Items::<T>::get(series, item).ok_or(Error::<T>::UnknownItem)?;
 		ensure!(entry.holder == holder, Error::<T>::NotHolder);
 		ensure!(to != holder, Error::<T>::SelfGift);
+		// Both ends of a gift are real-name: a holder whose verification was revoked keeps the
+		// item but cannot pass it on.
+		ensure!(T::Subjects::is_verified_consumer(&holder), Error::<T>::UnverifiedHolder);
 		ensure!(T::Subjects::is_verified_consumer(&to), Error::<T>::UnverifiedRecipient);
 		let now = Self::now_ms();
 		ensure!(

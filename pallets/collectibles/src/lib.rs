@@ -313,6 +313,8 @@ pub mod pallet {
 		PurchaseLimitReached,
 		/// Buyers must be verified (real-name) consumers.
 		UnverifiedBuyer,
+		/// The holder's real name is no longer verified: it cannot give the item away.
+		UnverifiedHolder,
 		/// Gifts go to verified (real-name) consumers only.
 		UnverifiedRecipient,
 		/// No item has this serial number in the series.

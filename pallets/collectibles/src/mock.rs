@@ -265,6 +265,10 @@ pub fn set_status(who: &AccountId, status: MerchantStatus) {
 pub fn verify(who: &AccountId) {
 	CONSUMERS.with(|c| c.borrow_mut().insert(who.clone()));
 }
+/// Revokes a consumer's verification.
+pub fn unverify(who: &AccountId) {
+	CONSUMERS.with(|c| c.borrow_mut().remove(who));
+}
 /// Appoints a regulator.
 pub fn appoint(who: &AccountId, area: AreaCode, domain: RegulatorDomain) {
 	REGULATORS.with(|r| r.borrow_mut().insert(who.clone(), (area, domain)));

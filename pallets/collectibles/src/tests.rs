@@ -614,6 +614,19 @@ fn no_gift_to_an_unverified_account() {
 }
 
 #[test]
+fn no_gift_from_a_holder_no_longer_verified() {
+	test(|| {
+		let (id, item) = bought();
+		advance(HOLDING);
+		crate::mock::unverify(&consumer());
+		assert_noop!(
+			Collectibles::gift(origin(consumer()), id, item, friend()),
+			CollectiblesError::UnverifiedHolder
+		);
+	});
+}
+
+#[test]
 fn no_gift_to_oneself() {
 	test(|| {
 		let (id, item) = bought();

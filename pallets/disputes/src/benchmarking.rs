@@ -86,6 +86,18 @@ fn in_mediation<T: Config>(w: &World<T>) -> ComplaintId {
 	id
 }
 
+/// The complaint in mediation with every evidence slot of both parties used: the longest
+/// history a ruling appends to.
+fn in_mediation_full<T: Config>(w: &World<T>) -> ComplaintId {
+	let id = in_mediation(w);
+	let most = T::MaxEvidencePerParty::get();
+	for _ in 1..most {
+		Pallet::<T>::do_add_evidence(w.merchant.clone(), id, evidence(3)).expect("room left");
+		Pallet::<T>::do_add_evidence(w.consumer.clone(), id, evidence(4)).expect("room left");
+	}
+	id
+}
+
 fn upheld<T: Config>(refund: BalanceOf<T>) -> Ruling<BalanceOf<T>> {
 	Ruling { outcome: Outcome::Upheld, refund, breach: Some(Severity::Serious), reasons: H256::repeat_byte(9) }
 }
@@ -94,9 +106,10 @@ fn rejected<T: Config>() -> Ruling<BalanceOf<T>> {
 	Ruling { outcome: Outcome::Rejected, refund: 0u32.into(), breach: None, reasons: H256::repeat_byte(8) }
 }
 
-/// The complaint ruled rejected by mediator 0 and appealed by the consumer.
+/// The complaint (with a full history) ruled rejected by mediator 0 and appealed by the
+/// consumer.
 fn under_appeal<T: Config>(w: &World<T>) -> ComplaintId {
-	let id = in_mediation(w);
+	let id = in_mediation_full(w);
 	Pallet::<T>::do_rule(w.mediators[0].clone(), id, rejected::<T>()).expect("the case's mediator");
 	Pallet::<T>::do_appeal(w.consumer.clone(), id).expect("within the window");
 	id
@@ -205,7 +218,7 @@ mod benchmarks {
 	#[benchmark]
 	fn rule() {
 		let w = world::<T>();
-		let id = in_mediation(&w);
+		let id = in_mediation_full(&w);
 		// 300 CNY from the card's escrow, 200 CNY from the merchant, and a breach.
 		let ruling = upheld::<T>(yuan::<T>(500));
 		#[extrinsic_call]

@@ -16,6 +16,20 @@ use guilian_primitives::{
 };
 use sp_runtime::traits::{Saturating, Zero};
 
+/// What a refund paid.
+#[derive(Default)]
+struct Paid<Balance> {
+	/// Reached the complainant (card and merchant).
+	refunded: Balance,
+	/// Of `refunded`, from the card.
+	from_card: Balance,
+	/// What the card could not pay (its advanced part the merchant could not cover): the
+	/// merchant's debt in pallet-prepaid.
+	card_debt: Balance,
+	/// What the merchant could not pay of its own part.
+	unpaid: Balance,
+}
+
 /// How a refund splits between a card's escrow and the merchant's own CNY.
 struct RefundPlan<Balance> {
 	card: Option<u64>,
@@ -97,20 +111,17 @@ impl<T: Config> Pallet<T> {
 		)
 	}
 
-	/// Pays `amount` to the complainant by `plan`; the merchant pays what it can of its part.
-	/// Returns `(refunded, of which from the card, unpaid)`.
+	/// Pays the complainant by `plan`: the card's escrow its part (what a card that was
+	/// advanced cannot pay becomes the merchant's debt in pallet-prepaid), the merchant what it
+	/// can of the rest.
 	fn pay_refund(
 		complaint: &ComplaintOf<T>,
 		plan: RefundPlan<BalanceOf<T>>,
-	) -> Result<(BalanceOf<T>, BalanceOf<T>, BalanceOf<T>), DispatchError> {
-		let mut refunded = BalanceOf::<T>::zero();
-		let mut from_card = BalanceOf::<T>::zero();
-		let mut unpaid = BalanceOf::<T>::zero();
+	) -> Result<Paid<BalanceOf<T>>, DispatchError> {
+		let mut paid = Paid::default();
 		if let (Some(card), false) = (plan.card, plan.from_escrow.is_zero()) {
-			// What escrow cannot pay of an advanced card is the merchant's debt in prepaid.
-			from_card = T::Escrow::refund(card, plan.from_escrow)?;
-			refunded = refunded.saturating_add(from_card);
-			unpaid = unpaid.saturating_add(plan.from_escrow.saturating_sub(from_card));
+			paid.from_card = T::Escrow::refund(card, plan.from_escrow)?;
+			paid.card_debt = plan.from_escrow.saturating_sub(paid.from_card);
 		}
 		let from_merchant = plan.from_merchant.min(Self::payable_by(&complaint.merchant));
 		if !from_merchant.is_zero() {
@@ -122,9 +133,17 @@ impl<T: Config> Pallet<T> {
 				Preservation::Expendable,
 			)?;
 		}
-		refunded = refunded.saturating_add(from_merchant);
-		unpaid = unpaid.saturating_add(plan.from_merchant.saturating_sub(from_merchant));
-		Ok((refunded, from_card, unpaid))
+		paid.refunded = paid.from_card.saturating_add(from_merchant);
+		paid.unpaid = plan.from_merchant.saturating_sub(from_merchant);
+		Ok(paid)
+	}
+
+	/// Records a payment in the complaint.
+	fn note_paid(complaint: &mut ComplaintOf<T>, paid: &Paid<BalanceOf<T>>) {
+		complaint.refunded = complaint.refunded.saturating_add(paid.refunded);
+		complaint.from_escrow = complaint.from_escrow.saturating_add(paid.from_card);
+		complaint.card_debt = complaint.card_debt.saturating_add(paid.card_debt);
+		complaint.unpaid = paid.unpaid;
 	}
 
 	/// Returns `amount` of a hold of `reason` on `who`.
@@ -178,7 +197,7 @@ impl<T: Config> Pallet<T> {
 			*live = (left > 0).then_some(left);
 		});
 		if complaint.reference != Reference::None {
-			LiveByReference::<T>::remove((&complaint.merchant, complaint.reference));
+			LiveByReference::<T>::remove((&complaint.complainant, &complaint.merchant, complaint.reference));
 		}
 	}
 
@@ -193,6 +212,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<ComplaintId, DispatchError> {
 		ensure!(T::Subjects::is_verified_consumer(&complainant), Error::<T>::NotVerifiedConsumer);
 		let summary = T::Subjects::merchant(&merchant).ok_or(Error::<T>::UnknownMerchant)?;
+		ensure!(complainant != merchant, Error::<T>::SelfComplaint);
 		let parties = Some((complainant.clone(), merchant.clone()));
 		match reference {
 			Reference::Card(card) =>
@@ -205,7 +225,7 @@ impl<T: Config> Pallet<T> {
 		}
 		if reference != Reference::None {
 			ensure!(
-				!LiveByReference::<T>::contains_key((&merchant, reference)),
+				!LiveByReference::<T>::contains_key((&complainant, &merchant, reference)),
 				Error::<T>::DuplicateComplaint
 			);
 		}
@@ -242,13 +262,14 @@ impl<T: Config> Pallet<T> {
 			appeal: None,
 			refunded: Zero::zero(),
 			from_escrow: Zero::zero(),
+			card_debt: Zero::zero(),
 			unpaid: Zero::zero(),
 		};
 		Complaints::<T>::insert(id, complaint);
 		Histories::<T>::insert(id, history);
 		NextComplaintId::<T>::put(next);
 		if reference != Reference::None {
-			LiveByReference::<T>::insert((&merchant, reference), id);
+			LiveByReference::<T>::insert((&complainant, &merchant, reference), id);
 		}
 		LiveComplaints::<T>::insert(&complainant, live.saturating_add(1));
 		Stats::<T>::mutate(&merchant, |s| {
@@ -290,7 +311,11 @@ impl<T: Config> Pallet<T> {
 		let mut complaint = Self::ensure_can_answer(&merchant, id)?;
 		let plan = Self::refund_plan(&complaint, complaint.claimed);
 		ensure!(Self::payable_by(&merchant) >= plan.from_merchant, Error::<T>::MerchantCannotPay);
-		let (refunded, from_escrow, unpaid) = Self::pay_refund(&complaint, plan)?;
+		let paid = Self::pay_refund(&complaint, plan)?;
+		// Settling is the merchant's promise to pay in full: an advanced card it cannot cover
+		// undoes the whole call.
+		ensure!(paid.card_debt.is_zero() && paid.unpaid.is_zero(), Error::<T>::MerchantCannotPay);
+		let refunded = paid.refunded;
 		let history = Self::history_with(id, Step::Settled { refunded })?;
 
 		Self::end_live(&complaint, false);
@@ -300,9 +325,7 @@ impl<T: Config> Pallet<T> {
 			s.settled.saturating_inc();
 		});
 		complaint.status = ComplaintStatus::Settled;
-		complaint.refunded = refunded;
-		complaint.from_escrow = from_escrow;
-		complaint.unpaid = unpaid;
+		Self::note_paid(&mut complaint, &paid);
 		Complaints::<T>::insert(id, complaint);
 		Histories::<T>::insert(id, history);
 		Self::deposit_event(Event::ComplaintSettled { complaint: id, refunded });
@@ -343,7 +366,10 @@ impl<T: Config> Pallet<T> {
 	pub fn do_withdraw(complainant: T::AccountId, id: ComplaintId) -> DispatchResult {
 		let mut complaint = Self::complaint(id)?;
 		ensure!(complaint.complainant == complainant, Error::<T>::NotTheComplainant);
-		ensure!(complaint.status.is_open(), Error::<T>::WrongStatus);
+		// Once a mediator holds the case, withdrawing would dodge a frivolous ruling.
+		let withdrawable = complaint.status == ComplaintStatus::AwaitingResponse ||
+			(complaint.status == ComplaintStatus::InMediation && complaint.mediator.is_none());
+		ensure!(withdrawable, Error::<T>::WrongStatus);
 		let history = Self::history_with(id, Step::Withdrawn)?;
 
 		Self::end_live(&complaint, false);
@@ -399,7 +425,19 @@ impl<T: Config> Pallet<T> {
 	pub fn do_take_case(mediator: T::AccountId, id: ComplaintId) -> DispatchResult {
 		let mut complaint = Self::complaint(id)?;
 		ensure!(complaint.status == ComplaintStatus::InMediation, Error::<T>::WrongStatus);
-		ensure!(complaint.mediator.is_none(), Error::<T>::CaseAlreadyTaken);
+		// A case is free when nobody took it, or when its mediator was dismissed (once: the
+		// history has room for one take-over).
+		let free = match &complaint.mediator {
+			None => true,
+			Some(current) => {
+				let taken = Histories::<T>::get(id)
+					.iter()
+					.filter(|s| matches!(s.step, Step::CaseTaken(_)))
+					.count();
+				!Mediators::<T>::contains_key(current) && taken < 2
+			},
+		};
+		ensure!(free, Error::<T>::CaseAlreadyTaken);
 		Self::ensure_mediator_for(&mediator, &complaint)?;
 		let evidence_by = Self::now().saturating_add(T::EvidenceWindow::get());
 		let history = Self::history_with(id, Step::CaseTaken(mediator.clone()))?;
@@ -419,6 +457,9 @@ impl<T: Config> Pallet<T> {
 		let party = Self::party_of(&complaint, &who).ok_or(Error::<T>::NotAParty)?;
 		let now = Self::now();
 		let open_until = match complaint.status {
+			// The merchant's first word is its answer (`contest` or `settle`).
+			ComplaintStatus::AwaitingResponse if party == Party::Merchant =>
+				return Err(Error::<T>::WrongStatus.into()),
 			ComplaintStatus::AwaitingResponse => None,
 			ComplaintStatus::InMediation => complaint.evidence_by,
 			ComplaintStatus::UnderAppeal => complaint.appeal.as_ref().map(|a| a.decide_by),
@@ -446,12 +487,14 @@ impl<T: Config> Pallet<T> {
 		ensure!(complaint.status == ComplaintStatus::InMediation, Error::<T>::WrongStatus);
 		let assigned = complaint.mediator.as_ref().ok_or(Error::<T>::NoMediator)?;
 		ensure!(*assigned == mediator, Error::<T>::NotTheMediator);
+		// A dismissed mediator rules no more; another mediator of the area takes the case over.
+		Self::ensure_mediator_for(&mediator, &complaint)?;
 		Self::ensure_consistent(&ruling, complaint.claimed)?;
 		let history = Self::history_with(id, Step::Ruled(ruling))?;
 		let appeal_by = Self::now().saturating_add(T::AppealWindow::get());
 
 		let plan = Self::refund_plan(&complaint, ruling.refund);
-		let (refunded, from_escrow, unpaid) = Self::pay_refund(&complaint, plan)?;
+		let paid = Self::pay_refund(&complaint, plan)?;
 		if let Some(severity) = ruling.breach {
 			T::Subjects::record_breach(&complaint.merchant, severity, ruling.reasons)?;
 		}
@@ -466,13 +509,16 @@ impl<T: Config> Pallet<T> {
 		complaint.status = ComplaintStatus::Ruled;
 		complaint.ruling = Some(ruling);
 		complaint.appeal_by = Some(appeal_by);
-		complaint.refunded = refunded;
-		complaint.from_escrow = from_escrow;
-		complaint.unpaid = unpaid;
+		Self::note_paid(&mut complaint, &paid);
 		Complaints::<T>::insert(id, complaint);
 		Histories::<T>::insert(id, history);
 		Self::enqueue(Deadline::Appeal, id);
-		Self::deposit_event(Event::ComplaintRuled { complaint: id, ruling, refunded, unpaid });
+		Self::deposit_event(Event::ComplaintRuled {
+			complaint: id,
+			ruling,
+			refunded: paid.refunded,
+			unpaid: paid.unpaid.saturating_add(paid.card_debt),
+		});
 		Ok(())
 	}
 
@@ -571,17 +617,22 @@ impl<T: Config> Pallet<T> {
 		decided: Ruling<BalanceOf<T>>,
 	) -> DispatchResult {
 		let first = complaint.ruling.ok_or(Error::<T>::WrongStatus)?;
-		let (mut topped_up, mut clawed_back) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
-		if decided.refund > complaint.refunded {
-			let plan = Self::refund_plan(complaint, decided.refund.saturating_sub(complaint.refunded));
-			let (refunded, from_card, unpaid) = Self::pay_refund(complaint, plan)?;
-			topped_up = refunded;
-			complaint.from_escrow = complaint.from_escrow.saturating_add(from_card);
-			complaint.unpaid = unpaid;
+		let (mut topped_up, mut clawed_back, mut unrecovered) =
+			(BalanceOf::<T>::zero(), BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
+		// What the first ruling settled: paid, or owed through pallet-prepaid's card debts.
+		let settled = complaint.refunded.saturating_add(complaint.card_debt);
+		if decided.refund > settled {
+			let plan = Self::refund_plan(complaint, decided.refund.saturating_sub(settled));
+			let paid = Self::pay_refund(complaint, plan)?;
+			topped_up = paid.refunded;
+			Self::note_paid(complaint, &paid);
 		} else {
-			let excess = complaint.refunded.saturating_sub(decided.refund);
+			// Only what the merchant paid from its own CNY comes back to it.
+			let excess = settled.saturating_sub(decided.refund);
 			let paid_by_merchant = complaint.refunded.saturating_sub(complaint.from_escrow);
-			clawed_back = excess.min(paid_by_merchant).min(Self::payable_by(&complaint.complainant));
+			let due = excess.min(paid_by_merchant);
+			clawed_back = due.min(Self::payable_by(&complaint.complainant));
+			unrecovered = due.saturating_sub(clawed_back);
 			if !clawed_back.is_zero() {
 				<T::Currency as fungibles::Mutate<T::AccountId>>::transfer(
 					T::CnyAsset::get(),
@@ -591,9 +642,9 @@ impl<T: Config> Pallet<T> {
 					Preservation::Expendable,
 				)?;
 			}
+			complaint.refunded = complaint.refunded.saturating_sub(clawed_back);
 			complaint.unpaid = Zero::zero();
 		}
-		complaint.refunded = complaint.refunded.saturating_add(topped_up).saturating_sub(clawed_back);
 		Self::reconcile_breach(&complaint.merchant, first.breach, decided.breach, decided.reasons)?;
 		if first.outcome.against_merchant() != decided.outcome.against_merchant() {
 			Stats::<T>::mutate(&complaint.merchant, |s| {
@@ -607,8 +658,10 @@ impl<T: Config> Pallet<T> {
 			});
 		}
 		if let Some(appeal) = &complaint.appeal {
-			// An appeal that changed nothing costs its deposit.
-			if decided == first {
+			// An appeal that changed nothing (whatever the reasons) costs its deposit.
+			let same = (decided.outcome, decided.refund, decided.breach) ==
+				(first.outcome, first.refund, first.breach);
+			if same {
 				Self::slash(HoldReason::AppealDeposit, &appeal.appellant, appeal.deposit);
 			} else {
 				Self::release(HoldReason::AppealDeposit, &appeal.appellant, appeal.deposit);
@@ -618,7 +671,13 @@ impl<T: Config> Pallet<T> {
 		Self::end_live(complaint, slashed);
 		complaint.ruling = Some(decided);
 		complaint.status = ComplaintStatus::Closed;
-		Self::deposit_event(Event::AppealDecided { complaint: id, ruling: decided, topped_up, clawed_back });
+		Self::deposit_event(Event::AppealDecided {
+			complaint: id,
+			ruling: decided,
+			topped_up,
+			clawed_back,
+			unrecovered,
+		});
 		Self::deposit_event(Event::ComplaintClosed { complaint: id, deposit_slashed: slashed });
 		Ok(())
 	}
@@ -693,17 +752,25 @@ impl<T: Config> Pallet<T> {
 			Transaction::Complaint(id) => Complaints::<T>::get(id)
 				.filter(|c| {
 					c.complainant == *reviewer &&
-						matches!(
-							c.status,
-							ComplaintStatus::Settled |
-								ComplaintStatus::Ruled | ComplaintStatus::UnderAppeal |
-								ComplaintStatus::Closed
-						)
+						matches!(c.status, ComplaintStatus::Settled | ComplaintStatus::Closed)
 				})
 				.map(|c| c.merchant),
 			Transaction::Collectible { series, item } => T::Collectibles::item_parties(series, item)
 				.filter(|(holder, _)| holder == reviewer && T::Collectibles::redeemed(series, item))
 				.map(|(_, issuer)| issuer),
+		}
+	}
+
+	/// The transaction a review is kept under: a complaint about a card or a collectible is
+	/// that purchase, so that one purchase is reviewed once.
+	fn review_key(transaction: Transaction) -> Transaction {
+		match transaction {
+			Transaction::Complaint(id) => match Complaints::<T>::get(id).map(|c| c.reference) {
+				Some(Reference::Card(card)) => Transaction::Card(card),
+				Some(Reference::Collectible { series, item }) => Transaction::Collectible { series, item },
+				_ => transaction,
+			},
+			other => other,
 		}
 	}
 
@@ -717,6 +784,7 @@ impl<T: Config> Pallet<T> {
 		ensure!((1..=5).contains(&rating), Error::<T>::InvalidRating);
 		let merchant =
 			Self::transaction_merchant(&reviewer, transaction).ok_or(Error::<T>::NoTransaction)?;
+		let transaction = Self::review_key(transaction);
 		ensure!(!Reviews::<T>::contains_key(transaction), Error::<T>::AlreadyReviewed);
 
 		Reviews::<T>::insert(
@@ -818,6 +886,12 @@ impl<T: Config> Pallet<T> {
 		let next = NextComplaintId::<T>::get();
 		for (id, c) in Complaints::<T>::iter() {
 			ensure!(id < next, "a complaint id at or above NextComplaintId");
+			ensure!(c.from_escrow <= c.refunded, "more refunded from escrow than refunded");
+			// Every party that ever held a deposit is checked, live or not.
+			held.entry((c.complainant.clone(), false)).or_default();
+			if let Some(appeal) = &c.appeal {
+				held.entry((appeal.appellant.clone(), true)).or_default();
+			}
 			let history = Histories::<T>::get(id);
 			let rulings = history.iter().filter(|s| matches!(s.step, Step::Ruled(_))).count();
 			let decisions =
@@ -833,7 +907,7 @@ impl<T: Config> Pallet<T> {
 				live.entry(c.complainant.clone()).or_default().saturating_inc();
 				if c.reference != Reference::None {
 					ensure!(
-						LiveByReference::<T>::get((&c.merchant, c.reference)) == Some(id),
+						LiveByReference::<T>::get((&c.complainant, &c.merchant, c.reference)) == Some(id),
 						"a live complaint missing from LiveByReference"
 					);
 				}
@@ -863,10 +937,12 @@ impl<T: Config> Pallet<T> {
 			live.len() == LiveComplaints::<T>::iter().count(),
 			"a consumer with live complaints missing from LiveComplaints"
 		);
-		for ((merchant, reference), id) in LiveByReference::<T>::iter() {
+		for ((complainant, merchant, reference), id) in LiveByReference::<T>::iter() {
 			let c = Complaints::<T>::get(id).ok_or("LiveByReference names no complaint")?;
 			ensure!(
-				c.merchant == merchant && c.reference == reference && c.status.holds_deposit(),
+				c.complainant == complainant &&
+					c.merchant == merchant && c.reference == reference &&
+					c.status.holds_deposit(),
 				"LiveByReference names a complaint that is not live"
 			);
 		}

@@ -144,8 +144,8 @@ pub mod pallet {
 		/// included).
 		#[pallet::constant]
 		type MaxEvidencePerParty: Get<u32>;
-		/// Steps kept in a complaint's history; at least `2 × MaxEvidencePerParty + 9`, the most
-		/// a complaint can take.
+		/// Steps kept in a complaint's history; at least `2 × MaxEvidencePerParty + 10`, the
+		/// most a complaint can take (with one take-over of a dismissed mediator's case).
 		#[pallet::constant]
 		type MaxHistory: Get<u32>;
 		/// Live complaints (deposit held) one consumer may have at once.
@@ -207,10 +207,11 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// The live complaint about each (merchant, reference), for references other than `None`.
+	/// The live complaint of each (complainant, merchant, reference), for references other than
+	/// `None`.
 	#[pallet::storage]
 	pub type LiveByReference<T: Config> =
-		StorageMap<_, Blake2_128Concat, (T::AccountId, Reference), ComplaintId>;
+		StorageMap<_, Blake2_128Concat, (T::AccountId, T::AccountId, Reference), ComplaintId>;
 
 	/// Live complaints (deposit held) per complainant.
 	#[pallet::storage]
@@ -281,12 +282,14 @@ pub mod pallet {
 		/// A mediator of the appeal panel voted.
 		AppealVoteCast { complaint: ComplaintId, mediator: T::AccountId, outcome: Outcome },
 		/// The panel decided: its ruling replaced the first. `topped_up` more reached the
-		/// complainant, or `clawed_back` returned to the merchant.
+		/// complainant, or `clawed_back` returned to the merchant; `unrecovered` is what the
+		/// complainant could no longer give back.
 		AppealDecided {
 			complaint: ComplaintId,
 			ruling: Ruling<BalanceOf<T>>,
 			topped_up: BalanceOf<T>,
 			clawed_back: BalanceOf<T>,
+			unrecovered: BalanceOf<T>,
 		},
 		/// The panel did not decide in time or without a majority: the first ruling stands.
 		AppealLapsed { complaint: ComplaintId },
@@ -302,6 +305,8 @@ pub mod pallet {
 		NotVerifiedConsumer,
 		/// The account complained about is not a registered merchant.
 		UnknownMerchant,
+		/// A merchant cannot complain about itself.
+		SelfComplaint,
 		/// The reference (card, collectible) is not between the complainant and the merchant.
 		ReferenceMismatch,
 		/// A live complaint about this reference exists.
@@ -390,10 +395,10 @@ pub mod pallet {
 		}
 
 		fn integrity_test() {
-			let needed = T::MaxEvidencePerParty::get().saturating_mul(2).saturating_add(9);
+			let needed = T::MaxEvidencePerParty::get().saturating_mul(2).saturating_add(10);
 			assert!(
 				T::MaxHistory::get() >= needed,
-				"MaxHistory must hold the longest life of a complaint (2 × MaxEvidencePerParty + 9)"
+				"MaxHistory must hold the longest life of a complaint (2 × MaxEvidencePerParty + 10)"
 			);
 			assert!(T::MaxEvidencePerParty::get() >= 1, "a complaint needs its filing evidence");
 		}
@@ -452,7 +457,8 @@ pub mod pallet {
 			Self::do_escalate(complaint)
 		}
 
-		/// The complainant withdraws a complaint not yet ruled; the deposit comes back.
+		/// The complainant withdraws a complaint before a mediator takes it; the deposit comes
+		/// back.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::withdraw())]
 		pub fn withdraw(origin: OriginFor<T>, complaint: ComplaintId) -> DispatchResult {
@@ -481,7 +487,8 @@ pub mod pallet {
 			Self::do_dismiss_mediator(regulator, mediator)
 		}
 
-		/// A mediator of the merchant's area, not a party, takes a complaint in mediation.
+		/// A mediator of the merchant's area, not a party, takes a complaint in mediation (or
+		/// takes over the case of a dismissed mediator, once).
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::take_case())]
 		pub fn take_case(origin: OriginFor<T>, complaint: ComplaintId) -> DispatchResult {

@@ -121,7 +121,7 @@ impl pallet_disputes::Config for Test {
 	type AppealWindow = ConstU64<{ 7 * DAY }>;
 	type DecisionWindow = ConstU64<{ 14 * DAY }>;
 	type MaxEvidencePerParty = ConstU32<3>;
-	type MaxHistory = ConstU32<15>;
+	type MaxHistory = ConstU32<16>;
 	type MaxLiveComplaintsPerConsumer = ConstU32<3>;
 	type MaxSweepPerBlock = ConstU32<4>;
 	type WeightInfo = ();
@@ -206,14 +206,17 @@ impl EscrowRemedy<AccountId, u128> for MockEscrow {
 		if amount > entry.escrowed + entry.advanced {
 			return Err(DispatchError::Other("beyond the card"));
 		}
-		// Like pallet-prepaid: escrow pays its part; the advanced part becomes the merchant's debt.
+		// Like pallet-prepaid: escrow pays its part, the merchant the advanced part as far as it
+		// can; the rest becomes the merchant's debt.
 		let from_escrow = amount.min(entry.escrowed);
+		let from_merchant = (amount - from_escrow).min(cny(&entry.merchant));
 		<Assets as Mutate<AccountId>>::transfer(CNY, &escrow(), &entry.holder, from_escrow, Preservation::Expendable)?;
+		<Assets as Mutate<AccountId>>::transfer(CNY, &entry.merchant, &entry.holder, from_merchant, Preservation::Expendable)?;
 		entry.escrowed -= from_escrow;
 		entry.advanced -= amount - from_escrow;
 		entry.transacted = true;
 		CARDS.with(|c| c.borrow_mut().insert(card, entry));
-		Ok(from_escrow)
+		Ok(from_escrow + from_merchant)
 	}
 	fn freeze_merchant(_: &AccountId) -> DispatchResult {
 		Ok(())

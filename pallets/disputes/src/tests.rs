@@ -86,9 +86,9 @@ mod filing {
 			add_item(1, 1, &consumer(), &gym(), false);
 			let a = file(Reference::Card(7), 10 * YUAN);
 			let b = file(Reference::Collectible { series: 1, item: 1 }, 0);
-			assert_eq!(LiveByReference::<Test>::get((gym(), Reference::Card(7))), Some(a));
+			assert_eq!(LiveByReference::<Test>::get((consumer(), gym(), Reference::Card(7))), Some(a));
 			assert_eq!(
-				LiveByReference::<Test>::get((gym(), Reference::Collectible { series: 1, item: 1 })),
+				LiveByReference::<Test>::get((consumer(), gym(), Reference::Collectible { series: 1, item: 1 })),
 				Some(b)
 			);
 		});
@@ -111,6 +111,40 @@ mod filing {
 				Disputes::file_complaint(signed(consumer()), stranger(), ComplaintCategory::Quality, Reference::None, 0, evidence(1)),
 				Error::<Test>::UnknownMerchant
 			);
+		});
+	}
+
+	#[test]
+	fn a_merchant_cannot_complain_about_itself() {
+		test(|| {
+			verify(&gym());
+			assert_noop!(
+				Disputes::file_complaint(signed(gym()), gym(), ComplaintCategory::Quality, Reference::None, 0, evidence(1)),
+				Error::<Test>::SelfComplaint
+			);
+		});
+	}
+
+	#[test]
+	fn complaint_ids_do_not_overflow() {
+		test(|| {
+			NextComplaintId::<Test>::put(u64::MAX);
+			assert_noop!(
+				Disputes::file_complaint(signed(consumer()), gym(), ComplaintCategory::Quality, Reference::None, 0, evidence(1)),
+				Error::<Test>::Overflow
+			);
+		});
+	}
+
+	#[test]
+	fn an_order_reference_blocks_only_the_same_complainants_duplicate() {
+		test(|| {
+			let other = AccountId::new([5u8; 32]);
+			verify(&other);
+			assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), other.clone(), 100_000));
+			let order = Reference::Order(H256::repeat_byte(3));
+			file(order, 0);
+			assert_ok!(Disputes::file_complaint(signed(other), gym(), ComplaintCategory::Quality, order, 0, evidence(1)));
 		});
 	}
 
@@ -184,7 +218,7 @@ mod answering {
 			let stats = Stats::<Test>::get(gym());
 			assert_eq!((stats.open, stats.settled, stats.answered), (0, 1, 1));
 			assert_eq!(stats.average_response_ms(), DAY);
-			assert_eq!(LiveByReference::<Test>::get((gym(), Reference::Card(7))), None);
+			assert_eq!(LiveByReference::<Test>::get((consumer(), gym(), Reference::Card(7))), None);
 			assert!(credit_events().is_empty());
 		});
 	}
@@ -204,6 +238,20 @@ mod answering {
 	fn a_merchant_that_cannot_pay_cannot_settle() {
 		test(|| {
 			let id = file(Reference::None, 6_000 * YUAN);
+			assert_noop!(Disputes::settle(signed(gym()), id), Error::<Test>::MerchantCannotPay);
+		});
+	}
+
+	#[test]
+	fn settling_an_advanced_card_the_merchant_cannot_cover_is_refused() {
+		test(|| {
+			add_card(7, &consumer(), &gym(), 100 * YUAN, 200 * YUAN, true);
+			let id = file(Reference::Card(7), 300 * YUAN);
+			let gym_cny = cny(&gym());
+			assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::burn_from(
+				CNY, &gym(), gym_cny - 100 * YUAN, frame_support::traits::tokens::Preservation::Expendable,
+				frame_support::traits::tokens::Precision::Exact, frame_support::traits::tokens::Fortitude::Force,
+			));
 			assert_noop!(Disputes::settle(signed(gym()), id), Error::<Test>::MerchantCannotPay);
 		});
 	}
@@ -288,6 +336,14 @@ mod answering {
 			assert_eq!(LiveComplaints::<Test>::get(consumer()), 0);
 			let stats = Stats::<Test>::get(gym());
 			assert_eq!((stats.open, stats.withdrawn), (0, 1));
+		});
+	}
+
+	#[test]
+	fn no_withdrawal_once_a_mediator_holds_the_case() {
+		test(|| {
+			let id = in_mediation(Reference::None, 0);
+			assert_noop!(Disputes::withdraw(signed(consumer()), id), Error::<Test>::WrongStatus);
 		});
 	}
 
@@ -406,6 +462,20 @@ mod mediators {
 	}
 
 	#[test]
+	fn a_dismissed_mediators_case_is_taken_over_and_it_rules_no_more() {
+		test(|| {
+			let id = in_mediation(Reference::None, 0);
+			assert_ok!(Disputes::dismiss_mediator(signed(regulator()), mediator(0)));
+			assert_noop!(
+				Disputes::rule(signed(mediator(0)), id, ruling(Outcome::Rejected, 0, None)),
+				Error::<Test>::NotMediator
+			);
+			assert_ok!(Disputes::take_case(signed(mediator(1)), id));
+			assert_ok!(Disputes::rule(signed(mediator(1)), id, ruling(Outcome::Rejected, 0, None)));
+		});
+	}
+
+	#[test]
 	fn a_case_has_one_mediator() {
 		test(|| {
 			let id = in_mediation(Reference::None, 0);
@@ -428,6 +498,15 @@ mod evidence {
 			assert_ok!(Disputes::add_evidence(signed(gym()), id, evidence(4)));
 			assert_eq!(Complaints::<Test>::get(id).unwrap().evidence_count, (2, 2));
 			assert_eq!(steps(id).last(), Some(&Step::EvidenceAdded(Party::Merchant, evidence(4))));
+		});
+	}
+
+	#[test]
+	fn the_merchant_answers_before_it_adds_evidence() {
+		test(|| {
+			let id = file(Reference::None, 0);
+			assert_ok!(Disputes::add_evidence(signed(consumer()), id, evidence(3)));
+			assert_noop!(Disputes::add_evidence(signed(gym()), id, evidence(4)), Error::<Test>::WrongStatus);
 		});
 	}
 
@@ -508,7 +587,9 @@ mod rulings {
 			));
 			assert_ok!(Disputes::rule(signed(mediator(0)), id, ruling(Outcome::Upheld, 400 * YUAN, None)));
 			let c = Complaints::<Test>::get(id).unwrap();
-			assert_eq!((c.refunded, c.unpaid), (100 * YUAN, 300 * YUAN));
+			// The card's advanced 200 CNY is the merchant's debt in prepaid; 100 CNY of its own
+			// part it could not pay.
+			assert_eq!((c.refunded, c.card_debt, c.unpaid), (100 * YUAN, 200 * YUAN, 100 * YUAN));
 		});
 	}
 
@@ -621,7 +702,7 @@ mod appeals {
 			assert_eq!(status(id), ComplaintStatus::UnderAppeal);
 			assert_ok!(Disputes::vote_on_appeal(signed(mediator(2)), id, overturn));
 			System::assert_has_event(
-				Event::AppealDecided { complaint: id, ruling: overturn, topped_up: 0, clawed_back: 100 * YUAN }.into(),
+				Event::AppealDecided { complaint: id, ruling: overturn, topped_up: 0, clawed_back: 100 * YUAN, unrecovered: 0 }.into(),
 			);
 			System::assert_last_event(Event::ComplaintClosed { complaint: id, deposit_slashed: false }.into());
 			// What the first ruling paid went back; nothing was paid twice.
@@ -651,7 +732,7 @@ mod appeals {
 			assert_ok!(Disputes::vote_on_appeal(signed(mediator(1)), id, overturn));
 			assert_ok!(Disputes::vote_on_appeal(signed(mediator(2)), id, overturn));
 			System::assert_has_event(
-				Event::AppealDecided { complaint: id, ruling: overturn, topped_up: 0, clawed_back: 50 * YUAN }.into(),
+				Event::AppealDecided { complaint: id, ruling: overturn, topped_up: 0, clawed_back: 50 * YUAN, unrecovered: 0 }.into(),
 			);
 			assert_eq!(cny(&consumer()), consumer_cny - 50 * YUAN);
 			assert_eq!(cny(&gym()), gym_cny + 50 * YUAN);
@@ -670,7 +751,7 @@ mod appeals {
 			// Majority on Upheld: the smaller refund and the milder breach of the two votes.
 			let decided = Ruling { outcome: Outcome::Upheld, refund: 90 * YUAN, breach: Some(Severity::Moderate), reasons: H256::repeat_byte(9) };
 			System::assert_has_event(
-				Event::AppealDecided { complaint: id, ruling: decided, topped_up: 50 * YUAN, clawed_back: 0 }.into(),
+				Event::AppealDecided { complaint: id, ruling: decided, topped_up: 50 * YUAN, clawed_back: 0, unrecovered: 0 }.into(),
 			);
 			assert_eq!(cny(&consumer()), consumer_cny + 50 * YUAN);
 			assert_eq!(Complaints::<Test>::get(id).unwrap().refunded, 90 * YUAN);
@@ -684,8 +765,10 @@ mod appeals {
 			let first = ruling(Outcome::Rejected, 0, None);
 			let id = appealed(100 * YUAN, first, consumer());
 			let issuance = Balances::total_issuance();
-			assert_ok!(Disputes::vote_on_appeal(signed(mediator(1)), id, first));
-			assert_ok!(Disputes::vote_on_appeal(signed(mediator(2)), id, first));
+			// The panel writes its own reasons; the decision is the same.
+			let same = Ruling { reasons: H256::repeat_byte(42), ..first };
+			assert_ok!(Disputes::vote_on_appeal(signed(mediator(1)), id, same));
+			assert_ok!(Disputes::vote_on_appeal(signed(mediator(2)), id, same));
 			assert_eq!(held(HoldReason::AppealDeposit, &consumer()), 0);
 			assert_eq!(Balances::total_issuance(), issuance - APPEAL_DEPOSIT);
 		});
@@ -802,6 +885,32 @@ mod reviews {
 			add_card(7, &consumer(), &gym(), 100 * YUAN, 0, false);
 			assert_noop!(
 				Disputes::review(signed(consumer()), Transaction::Card(7), 1, H256::zero()),
+				Error::<Test>::NoTransaction
+			);
+		});
+	}
+
+	#[test]
+	fn a_complaint_about_a_card_and_the_card_are_one_purchase() {
+		test(|| {
+			add_card(7, &consumer(), &gym(), 100 * YUAN, 0, true);
+			let id = file(Reference::Card(7), 10 * YUAN);
+			assert_ok!(Disputes::settle(signed(gym()), id));
+			assert_ok!(Disputes::review(signed(consumer()), Transaction::Complaint(id), 3, H256::zero()));
+			assert!(Reviews::<Test>::contains_key(Transaction::Card(7)));
+			assert_noop!(
+				Disputes::review(signed(consumer()), Transaction::Card(7), 5, H256::zero()),
+				Error::<Test>::AlreadyReviewed
+			);
+		});
+	}
+
+	#[test]
+	fn a_complaint_is_reviewable_once_final() {
+		test(|| {
+			let id = ruled(Reference::None, 0, ruling(Outcome::Rejected, 0, None));
+			assert_noop!(
+				Disputes::review(signed(consumer()), Transaction::Complaint(id), 1, H256::zero()),
 				Error::<Test>::NoTransaction
 			);
 		});

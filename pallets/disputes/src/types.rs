@@ -215,7 +215,11 @@ pub struct Complaint<AccountId, Balance, NativeBalance> {
 	/// Of `refunded`, what came from a prepaid card's escrow: the consumer's own prepaid value
 	/// for service not yet rendered, which an appeal never claws back (see the module docs).
 	pub from_escrow: Balance,
-	/// CNY of the ruling the merchant could not pay (its debt to the complainant).
+	/// CNY of the ruling a refunded card could not pay (its advanced part the merchant could
+	/// not cover): the merchant's debt, kept in pallet-prepaid.
+	pub card_debt: Balance,
+	/// CNY of the ruling the merchant could not pay from its own account (its debt to the
+	/// complainant).
 	pub unpaid: Balance,
 }
 

@@ -17,17 +17,22 @@ use frame_support::{
 	traits::{AsEnsureOriginWithArg, ConstU32, ConstU64},
 	PalletId,
 };
-use frame_system::{EnsureNever, EnsureRoot};
+use frame_system::EnsureNever;
 use pallet_nfts::{PalletFeature, PalletFeatures};
 use sp_runtime::traits::Verify;
 
 parameter_types! {
-	/// Trading, swaps and third-party transfer approvals are off: no secondary market.
+	/// Trading, swaps, third-party transfer approvals and holders' attributes are off: no
+	/// secondary market, no listing board. (Signed calls of pallet-nfts are refused altogether
+	/// by the runtime's call filter, `configs/system.rs`.)
 	pub NftFeatures: PalletFeatures = PalletFeatures::from_disabled(
-		PalletFeature::Trading | PalletFeature::Swaps | PalletFeature::Approvals,
+		PalletFeature::Trading | PalletFeature::Swaps | PalletFeature::Approvals |
+			PalletFeature::Attributes,
 	);
 	pub const CollectionDeposit: Balance = 10 * MILLI_GXC;
-	pub const ItemDeposit: Balance = MILLI_GXC;
+	/// Only pallet-collectibles mints, so an item deposit would only be a cost to the buyer that
+	/// stays reserved after a gift: none (the native token pays fees only, DOMAIN.md).
+	pub const ItemDeposit: Balance = 0;
 	pub const NftMetadataDepositBase: Balance = MILLI_GXC;
 	pub const AttributeDepositBase: Balance = MILLI_GXC;
 	pub const DepositPerByte: Balance = MILLI_GXC / 100;
@@ -39,7 +44,8 @@ impl pallet_nfts::Config for Runtime {
 	type CollectionId = u32;
 	type ItemId = u32;
 	type Currency = Balances;
-	type ForceOrigin = EnsureRoot<AccountId>;
+	// Not even root may force-mint into a series or lift an item's lock.
+	type ForceOrigin = EnsureNever<AccountId>;
 	type CreateOrigin = AsEnsureOriginWithArg<EnsureNever<AccountId>>;
 	type Locker = ();
 	type CollectionDeposit = CollectionDeposit;

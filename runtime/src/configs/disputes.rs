@@ -19,7 +19,9 @@ parameter_types! {
 	pub const AppealDeposit: crate::Balance = 5 * GXC;
 	/// The merchant answers within 3 days. A storage parameter (key `twox128(":ResponseWindow:")`,
 	/// a little-endian u64 of milliseconds) so that governance can shorten it for a campaign
-	/// without a runtime upgrade, and the e2e tests of a dev chain can see a window pass.
+	/// without a runtime upgrade, and the e2e tests of a dev chain can see a window pass. After
+	/// it is shortened, the `on_idle` sweep (which expects deadlines in filing order) may pass
+	/// newer deadlines only once older ones are due; `escalate` works at once regardless.
 	pub storage ResponseWindow: u64 = 3 * DAYS_MS;
 }
 
@@ -42,8 +44,8 @@ impl pallet_disputes::Config for Runtime {
 	/// An appeal panel decides within 14 days, or the first ruling stands.
 	type DecisionWindow = ConstU64<{ 14 * DAYS_MS }>;
 	type MaxEvidencePerParty = ConstU32<8>;
-	/// 2 × 8 evidence items + 9 other steps = 25 at most.
-	type MaxHistory = ConstU32<25>;
+	/// 2 × 8 evidence items + 10 other steps = 26 at most.
+	type MaxHistory = ConstU32<26>;
 	type MaxLiveComplaintsPerConsumer = ConstU32<16>;
 	type MaxSweepPerBlock = ConstU32<16>;
 	type WeightInfo = pallet_disputes::weights::SubstrateWeight<Runtime>;

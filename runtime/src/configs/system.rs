@@ -41,8 +41,20 @@ parameter_types! {
 	pub const SS58Prefix: u8 = 42;
 }
 
+/// Every call but pallet-nfts' own: collectibles move only through pallet-collectibles (which
+/// reaches pallet-nfts through its traits), so that no holder can list, price, tip for, annotate
+/// or transfer an item directly (no secondary market, DOMAIN.md). Wallets still read the items.
+pub struct NoDirectNftCalls;
+
+impl frame_support::traits::Contains<crate::RuntimeCall> for NoDirectNftCalls {
+	fn contains(call: &crate::RuntimeCall) -> bool {
+		!matches!(call, crate::RuntimeCall::Nfts(_))
+	}
+}
+
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
+	type BaseCallFilter = NoDirectNftCalls;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
