@@ -49,6 +49,10 @@ pub enum Subcommand {
 	/// Database metadata of the node.
 	ChainInfo(sc_cli::ChainInfoCmd),
 
+	/// Anchor this chain's finalized blocks on a supernode chain, as one of its sub-chains
+	/// (`--source` this chain, `--target` the supernode chain, `--subchain` its id there).
+	AnchorRelay(crate::anchor_relay::AnchorRelayCmd),
+
 	/// Benchmarks that produce the runtime's weights (nodes built with `runtime-benchmarks`).
 	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]

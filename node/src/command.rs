@@ -45,6 +45,11 @@ pub fn run() -> sc_cli::Result<()> {
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
+		Some(Subcommand::AnchorRelay(cmd)) => {
+			// Logs like a node: `-l`/`RUST_LOG` apply.
+			sc_cli::LoggerBuilder::new(cli.run.shared_params.log.join(",")).init()?;
+			cmd.run()
+		},
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))

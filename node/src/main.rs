@@ -3,6 +3,7 @@
 
 #![warn(missing_docs)]
 
+mod anchor_relay;
 mod chain_spec;
 mod cli;
 mod command;

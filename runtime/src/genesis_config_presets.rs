@@ -6,7 +6,7 @@
 //! - `local_testnet` (`--chain local`): four supernodes, Alice (南宁 Nanning 450100), Bob (柳州
 //!   Liuzhou 450200), Charlie (桂林 Guilin 450300) and Dave (北海 Beihai 450500), each running its
 //!   own account as validator; sessions of 10 blocks so that validator-set changes show within a
-//!   minute or two; Alice is sudo until the supernode council exists.
+//!   minute or two; no sudo: the supernode council (two thirds of the four) governs.
 //!
 //! The CNY settlement asset exists in both, issued and administered by the custody bank
 //! (Ferdie's well-known dev account, see [`custody_bank`]).
@@ -239,13 +239,14 @@ pub fn development_config_genesis() -> Value {
 	)
 }
 
-/// `local_testnet`: four supernodes, Alice, Bob, Charlie and Dave, each its own validator.
+/// `local_testnet`: four supernodes, Alice, Bob, Charlie and Dave, each its own validator, and
+/// their council; no sudo.
 pub fn local_testnet_genesis() -> Value {
 	guilian_genesis(
 		local_supernodes(),
 		Some(LOCAL_TESTNET_SESSION_LENGTH),
 		dev_accounts(),
-		Some(Sr25519Keyring::Alice.to_account_id()),
+		None,
 		CreditConfig::default(),
 		CollectiblesConfig::default(),
 	)

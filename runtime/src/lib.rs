@@ -232,4 +232,6 @@ mod runtime {
 	// Supernode model.
 	#[runtime::pallet_index(30)]
 	pub type Supernodes = pallet_supernodes;
+	#[runtime::pallet_index(31)]
+	pub type Council = pallet_collective<Instance1>;
 }

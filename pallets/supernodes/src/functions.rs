@@ -26,6 +26,13 @@ impl<T: Config> Pallet<T> {
 
 	// ---- Supernodes and validators ----
 
+	/// The supernode operators, sorted (at most `MaxSupernodes`): the council's members.
+	pub fn operators() -> alloc::vec::Vec<T::AccountId> {
+		let mut operators: alloc::vec::Vec<_> = Supernodes::<T>::iter_keys().collect();
+		operators.sort();
+		operators
+	}
+
 	/// Adds a supernode with its validators.
 	pub fn do_add_supernode(
 		operator: T::AccountId,
@@ -53,6 +60,11 @@ impl<T: Config> Pallet<T> {
 		ValidatorCount::<T>::put(count);
 		SupernodeCount::<T>::put(supernodes);
 		Supernodes::<T>::insert(&operator, Supernode { name, area, validators: validators.clone() });
+		T::OperatorsChanged::change_members_sorted(
+			core::slice::from_ref(&operator),
+			&[],
+			&Self::operators(),
+		);
 		Self::deposit_event(Event::SupernodeAdded { operator, area, validators });
 		Ok(())
 	}
@@ -72,6 +84,11 @@ impl<T: Config> Pallet<T> {
 		ValidatorCount::<T>::put(count);
 		SupernodeCount::<T>::put(supernodes);
 		Supernodes::<T>::remove(&operator);
+		T::OperatorsChanged::change_members_sorted(
+			&[],
+			core::slice::from_ref(&operator),
+			&Self::operators(),
+		);
 		Self::deposit_event(Event::SupernodeRemoved { operator });
 		Ok(())
 	}

@@ -141,6 +141,9 @@ pub mod pallet {
 		type CouncilOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Whether an account has session keys set (pallet-session's `NextKeys`).
 		type KeysSet: Contains<Self::AccountId>;
+		/// Told whenever the set of supernode operators changes: the supernode council
+		/// (pallet-collective), whose members are the operators.
+		type OperatorsChanged: frame_support::traits::ChangeMembers<Self::AccountId>;
 		/// Regulators and merchants (pallet-credit).
 		type Subjects: SubjectRegistry<Self::AccountId>;
 		/// The native token, in which application deposits are held.

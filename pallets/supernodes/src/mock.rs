@@ -85,6 +85,7 @@ parameter_types! {
 impl pallet_supernodes::Config for Test {
 	type CouncilOrigin = EnsureRoot<AccountId>;
 	type KeysSet = MockKeys;
+	type OperatorsChanged = CouncilMembers;
 	type Subjects = MockRegistry;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -259,6 +260,7 @@ pub const NANNING: AreaCode = AreaCode(450100);
 /// operator funded; the Nanning regulator, the gym and the Guilin shop; time [`START`], block 1.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	KEYS.with(|k| k.borrow_mut().clear());
+	COUNCIL.with(|c| c.borrow_mut().clear());
 	MERCHANTS.with(|m| m.borrow_mut().clear());
 	REGULATORS.with(|r| r.borrow_mut().clear());
 	SUPERVISED.with(|s| s.borrow_mut().clear());
@@ -321,4 +323,22 @@ pub fn council() -> RuntimeOrigin {
 pub fn advance(ms: u64) {
 	System::set_block_number(System::block_number() + 1);
 	Timestamp::set_timestamp(pallet_timestamp::Now::<Test>::get() + ms);
+}
+
+thread_local! {
+	static COUNCIL: core::cell::RefCell<Vec<AccountId>> = core::cell::RefCell::new(Vec::new());
+}
+
+/// Stands in for the council: records its members as pallet-supernodes sets them.
+pub struct CouncilMembers;
+
+impl frame_support::traits::ChangeMembers<AccountId> for CouncilMembers {
+	fn change_members_sorted(_incoming: &[AccountId], _outgoing: &[AccountId], sorted_new: &[AccountId]) {
+		COUNCIL.with(|c| *c.borrow_mut() = sorted_new.to_vec());
+	}
+}
+
+/// The council's members as last set.
+pub fn council_members() -> Vec<AccountId> {
+	COUNCIL.with(|c| c.borrow().clone())
 }

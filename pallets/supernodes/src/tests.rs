@@ -96,6 +96,22 @@ mod supernodes {
 	}
 
 	#[test]
+	fn the_councils_members_follow_the_supernode_operators() {
+		test(|| {
+			let mut genesis = vec![alice(), bob(), charlie(), dave()];
+			genesis.sort();
+			assert_eq!(council_members(), genesis);
+			assert_ok!(Supernodes::add_supernode(council(), eve(), name("梧州 Wuzhou"), AreaCode(450400), list(&[eve(), node(1)])));
+			let mut with_eve = genesis.clone();
+			with_eve.push(eve());
+			with_eve.sort();
+			assert_eq!(council_members(), with_eve);
+			assert_ok!(Supernodes::remove_supernode(council(), eve()));
+			assert_eq!(council_members(), genesis);
+		});
+	}
+
+	#[test]
 	fn only_the_council_adds_supernodes() {
 		test(|| {
 			assert_noop!(

@@ -2,7 +2,6 @@
 
 use crate::{Runtime, Signature, Timestamp, DAYS_MS};
 use frame_support::{parameter_types, traits::ConstU32};
-use frame_system::EnsureRoot;
 use pallet_credit::TierThresholds;
 use sp_runtime::{traits::Verify, Permill};
 
@@ -17,7 +16,7 @@ parameter_types! {
 
 impl pallet_credit::Config for Runtime {
 	// Root (sudo) until the supernode council exists.
-	type CouncilOrigin = EnsureRoot<crate::AccountId>;
+	type CouncilOrigin = crate::configs::governance::CouncilOrigin;
 	type Time = Timestamp;
 	type OffchainSignature = Signature;
 	type OffchainPublic = <Signature as Verify>::Signer;

@@ -1,8 +1,8 @@
 //! The Xinghuo supernode model: supernodes and the validator set, sub-chains and anchoring, BID
 //! identifiers, supervision work orders.
 //!
-//! The council origin is `EnsureRoot` until the supernode council (pallet-collective with
-//! pallet-membership, 2/3 motions) is wired in.
+//! The council origin is two thirds of the supernode council (`configs/governance.rs`), whose
+//! members this pallet keeps equal to the supernode operators.
 
 use crate::{
 	configs::consensus::MAX_AUTHORITIES, AccountId, Balances, BlockNumber, Credit, Runtime,
@@ -12,7 +12,6 @@ use frame_support::{
 	parameter_types,
 	traits::{ConstU32, ConstU64, Contains},
 };
-use frame_system::EnsureRoot;
 
 /// Session length when genesis sets none: 10 minutes of 6-second blocks (100 blocks).
 pub const DEFAULT_SESSION_LENGTH: BlockNumber = 10 * MINUTES;
@@ -38,7 +37,9 @@ impl Contains<AccountId> for SessionKeysSet {
 }
 
 impl pallet_supernodes::Config for Runtime {
-	type CouncilOrigin = EnsureRoot<AccountId>;
+	type CouncilOrigin = crate::configs::governance::CouncilOrigin;
+	/// The council's members follow the supernode operators.
+	type OperatorsChanged = crate::Council;
 	type KeysSet = SessionKeysSet;
 	type Subjects = Credit;
 	type Currency = Balances;

@@ -1,0 +1,74 @@
+// A supernode council motion that adds Eve's node as a validator of Alice's supernode ("add") or
+// removes it ("remove"), then waits until pallet-session's validator set shows the change.
+// Returns the size of the new validator set. Run by zombienet on alice (validators.zndsl).
+
+const SESSION_WAIT_MS = 240_000;
+
+function send(api, tx, signer) {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(signer, ({ status, dispatchError, events }) => {
+      if (status.isInvalid || status.isDropped || status.isUsurped) reject(new Error(`transaction ${status.type}`));
+      if (!status.isInBlock) return;
+      if (dispatchError) {
+        const detail = dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule) : dispatchError;
+        reject(new Error(`dispatch failed: ${detail.section ?? ''}.${detail.name ?? detail.toString()}`));
+      } else resolve(events);
+    }).catch(reject);
+  });
+}
+
+async function run(nodeName, networkInfo, args) {
+  const action = args[0];
+  const api = await zombie.connect(networkInfo.nodesByName[nodeName].wsUri);
+  await zombie.util.cryptoWaitReady();
+  const keyring = new zombie.Keyring({ type: 'sr25519' });
+  const [alice, bob, charlie, eve] = ['//Alice', '//Bob', '//Charlie', '//Eve'].map((uri) => keyring.addFromUri(uri));
+
+  let call;
+  if (action === 'add') {
+    // Eve's node makes its session keys; Eve registers them on chain.
+    const eveApi = await zombie.connect(networkInfo.nodesByName.eve.wsUri);
+    const keys = await eveApi.rpc.author.rotateKeys();
+    await send(api, api.tx.session.setKeys(keys, '0x'), eve);
+    await eveApi.disconnect();
+    call = api.tx.supernodes.addValidator(alice.address, eve.address);
+  } else if (action === 'remove') {
+    call = api.tx.supernodes.removeValidator(alice.address, eve.address);
+  } else {
+    throw new Error(`unknown action ${action}: add or remove`);
+  }
+
+  // Two thirds of four supernodes: three ayes (the proposer's counts).
+  const length = call.method.encodedLength;
+  const proposed = (await send(api, api.tx.council.propose(3, call, length), alice))
+    .find(({ event }) => api.events.council.Proposed.is(event));
+  const { proposalIndex, proposalHash } = proposed.event.data;
+  await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), bob);
+  await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), charlie);
+  const closed = await send(
+    api,
+    api.tx.council.close(proposalHash, proposalIndex, { refTime: 10_000_000_000n, proofSize: 1_000_000n }, length),
+    alice,
+  );
+  const executed = closed.find(({ event }) => api.events.council.Executed.is(event));
+  if (!executed || executed.event.data.result.isErr) {
+    throw new Error(`the motion did not execute: ${executed?.event.data.result.toString()}`);
+  }
+  console.log(`council motion ${action} executed (proposal ${proposalIndex})`);
+
+  const wanted = action === 'add';
+  const deadline = Date.now() + SESSION_WAIT_MS;
+  while (Date.now() < deadline) {
+    const validators = (await api.query.session.validators()).map((v) => v.toString());
+    if (validators.includes(eve.address) === wanted) {
+      console.log(`session validators: ${validators.length} (${wanted ? 'with' : 'without'} Eve)`);
+      await api.disconnect();
+      return validators.length;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+  }
+  await api.disconnect();
+  throw new Error(`the validator set did not ${action} Eve within ${SESSION_WAIT_MS / 1000} s`);
+}
+
+module.exports = { run };

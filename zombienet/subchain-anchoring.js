@@ -1,0 +1,106 @@
+// Two Guilian networks: the zombienet one is the supernode chain; this script starts a second,
+// a `--dev` guilian-node, as a sub-chain. Ferdie (a backbone-node operator) applies for AC code
+// GXSC with Eve as gateway, the council (3 of 4) approves it, `guilian-node anchor-relay` anchors
+// the sub-chain's finalized blocks, and after 5 anchoring rounds the script returns how far the
+// latest anchor is behind the sub-chain's finalized head (at most 4 passes).
+
+const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const net = require('net');
+
+const node = process.env.GUILIAN_NODE;
+
+function send(api, tx, signer) {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(signer, ({ status, dispatchError, events }) => {
+      if (status.isInvalid || status.isDropped || status.isUsurped) reject(new Error(`transaction ${status.type}`));
+      if (!status.isInBlock) return;
+      if (dispatchError) {
+        const detail = dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule) : dispatchError;
+        reject(new Error(`dispatch failed: ${detail.section ?? ''}.${detail.name ?? detail.toString()}`));
+      } else resolve(events);
+    }).catch(reject);
+  });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function until(what, check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await check();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+  throw new Error(`timed out: ${what}`);
+}
+
+async function run(nodeName, networkInfo) {
+  if (!node) throw new Error('GUILIAN_NODE is not set (run through scripts/zombienet.sh)');
+  const target = networkInfo.nodesByName[nodeName].wsUri;
+  const api = await zombie.connect(target);
+  await zombie.util.cryptoWaitReady();
+  const keyring = new zombie.Keyring({ type: 'sr25519' });
+  const [alice, bob, charlie, eve, ferdie] = ['//Alice', '//Bob', '//Charlie', '//Eve', '//Ferdie']
+    .map((uri) => keyring.addFromUri(uri));
+
+  // The sub-chain: its own --dev network.
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'guilian-subchain-'));
+  const [rpcPort, p2pPort] = [await freePort(), await freePort()];
+  const subchain = spawn(node, ['--dev', '--base-path', base, '--rpc-port', rpcPort, '--port', p2pPort, '--no-mdns', '--no-telemetry'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const children = [subchain];
+  const stop = () => { children.forEach((child) => child.kill('SIGINT')); };
+  try {
+    const source = `ws://127.0.0.1:${rpcPort}`;
+    const sub = await until('the sub-chain answers', async () => {
+      try { return await zombie.connect(source); } catch { return null; }
+    }, 60_000);
+
+    // Ferdie applies; the council approves.
+    const applied = (await send(api, api.tx.supernodes.applySubchain('GXSC', 'guilian', 'new consumption', 450100, [eve.address]), ferdie))
+      .find(({ event }) => api.events.supernodes.SubChainApplied.is(event));
+    const id = applied.event.data.subchain.toNumber();
+    const call = api.tx.supernodes.approveSubchain(id, null);
+    const length = call.method.encodedLength;
+    const proposed = (await send(api, api.tx.council.propose(3, call, length), alice))
+      .find(({ event }) => api.events.council.Proposed.is(event));
+    const { proposalIndex, proposalHash } = proposed.event.data;
+    await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), bob);
+    await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), charlie);
+    await send(api, api.tx.council.close(proposalHash, proposalIndex, { refTime: 10_000_000_000n, proofSize: 1_000_000n }, length), alice);
+    const info = (await api.call.supernodesApi.subchain(id)).unwrap();
+    console.log(`sub-chain ${id} is ${info.status.toString()}`);
+
+    // The relay: 5 anchoring rounds, then it exits.
+    const relay = spawn(node, ['anchor-relay', '--source', source, '--target', target, '--subchain', `${id}`, '--batch', '16', '--interval', '3', '--rounds', '5'],
+      { env: { ...process.env, GUILIAN_GATEWAY_SURI: '//Eve' }, stdio: ['ignore', 'inherit', 'inherit'] });
+    children.push(relay);
+    const exitCode = await new Promise((resolve) => relay.on('exit', resolve));
+    if (exitCode !== 0) throw new Error(`anchor-relay exited with ${exitCode}`);
+
+    const anchored = (await api.call.supernodesApi.latestAnchor(id)).unwrap().latest.height.toNumber();
+    const finalized = (await sub.rpc.chain.getHeader(await sub.rpc.chain.getFinalizedHead())).number.toNumber();
+    const hash = (await sub.rpc.chain.getBlockHash(anchored)).toHex();
+    const stored = (await api.call.supernodesApi.latestAnchor(id)).unwrap().latest.blockHash.toHex();
+    if (hash !== stored) throw new Error(`anchored #${anchored} is ${stored} on the supernode chain but ${hash} on the sub-chain`);
+    console.log(`anchored #${anchored}, sub-chain finalized #${finalized}`);
+    await sub.disconnect();
+    await api.disconnect();
+    return finalized - anchored;
+  } finally {
+    stop();
+  }
+}
+
+module.exports = { run };
