@@ -1,6 +1,7 @@
 // Helpers shared by the end-to-end tests: connect, sign, wait for finality.
 
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
+import { compactFromU8a } from '@polkadot/util';
 
 /** The CNY settlement asset's id in pallet-assets. */
 export const CNY_ASSET_ID = 1;
@@ -76,3 +77,18 @@ export async function waitForBlocks(api, count) {
   });
 }
 
+
+/**
+ * The bytes of a `Vec<u8>` or `Option<Vec<u8>>` runtime-API result (after `.unwrap()` for an
+ * option). @polkadot/api 16.5 leaves the SCALE encoding inside the bytes it returns (the option's
+ * `0x01`, the compact length): strip what is there, keep bytes that are plain.
+ */
+export function bytesOf(value) {
+  const raw = value.toU8a(true);
+  const withLength = (start) => {
+    if (start >= raw.length) return null;
+    const [offset, length] = compactFromU8a(raw.subarray(start));
+    return start + offset + length.toNumber() === raw.length ? raw.subarray(start + offset) : null;
+  };
+  return (raw[0] === 1 && withLength(1)) || withLength(0) || raw;
+}

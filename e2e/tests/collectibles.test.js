@@ -6,8 +6,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { compactFromU8a, u8aToHex } from '@polkadot/util';
-import { CNY_ASSET_ID, connect, devAccounts, sendAndInclude } from '../lib/chain.js';
+import { u8aToHex } from '@polkadot/util';
+import { bytesOf, CNY_ASSET_ID, connect, devAccounts, sendAndInclude } from '../lib/chain.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const GXC = 10n ** 12n;
@@ -89,12 +89,7 @@ describe('pallet-collectibles', () => {
   });
 
   test('the gate records the free entry once, with her signature; a second one is refused', async () => {
-    const bytes = (await api.call.collectiblesApi.redeemSigningPayload(series, 1)).unwrap().toU8a(true);
-    // Some @polkadot/api versions keep the SCALE length prefix of a `Vec<u8>` result (see
-    // credit.test.js): strip it when it is there. The message itself starts with the length of
-    // its 30-byte context, which never equals the rest of the message.
-    const [offset, length] = compactFromU8a(bytes);
-    const message = length.toNumber() === bytes.length - offset ? bytes.subarray(offset) : bytes;
+    const message = bytesOf((await api.call.collectiblesApi.redeemSigningPayload(series, 1)).unwrap());
     const signature = { Sr25519: u8aToHex(consumer.sign(message)) };
     const { events } = await sendAndInclude(api, api.tx.collectibles.redeemFor(series, 1, signature), site);
     const redeemed = events.find(({ event }) => api.events.collectibles.BenefitRedeemed.is(event));

@@ -1,7 +1,8 @@
 // pallet-disputes end to end: a consumer files two complaints against a gym; the gym contests
 // one and leaves the other unanswered until anyone escalates it; a mediator rules the first
 // upheld with a refund that reaches the consumer to the fen, the gym's credit score drops, and
-// the statistics and the complaint's history show all of it. The consumer then reviews it.
+// the statistics and the complaint's history show all of it. A third complaint the gym settles
+// at once; the consumer reviews that one (a ruling is reviewable only once final).
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -119,13 +120,22 @@ describe('pallet-disputes', () => {
     assert.ok(ranking.some(([who]) => who.toString() === gym.address), 'the gym is on Nanning\'s map');
   });
 
-  test('the consumer reviews the ruled complaint once; a second review is refused', async () => {
-    await sendAndInclude(api, api.tx.disputes.review({ Complaint: contested }, 2, hash('review')), consumer);
-    const figures = await stats(gym.address);
-    assert.equal(figures.ratings.toNumber(), 1);
-    assert.equal(figures.ratingTotal.toNumber(), 2);
+  test('a complaint is reviewable once final: the ruled one not yet, a settled one once', async () => {
     await assert.rejects(
-      sendAndInclude(api, api.tx.disputes.review({ Complaint: contested }, 5, hash('again')), consumer),
+      sendAndInclude(api, api.tx.disputes.review({ Complaint: contested }, 2, hash('too early')), consumer),
+      (error) => /disputes\.NoTransaction/.test(error.message),
+    );
+    const settled = await file('wrong size delivered');
+    const before = await cny(consumer.address);
+    await sendAndInclude(api, api.tx.disputes.settle(settled), gym);
+    assert.equal(await cny(consumer.address), before + CLAIM);
+    await sendAndInclude(api, api.tx.disputes.review({ Complaint: settled }, 4, hash('review')), consumer);
+    const figures = await stats(gym.address);
+    assert.equal(figures.settled.toNumber(), 1);
+    assert.equal(figures.ratings.toNumber(), 1);
+    assert.equal(figures.ratingTotal.toNumber(), 4);
+    await assert.rejects(
+      sendAndInclude(api, api.tx.disputes.review({ Complaint: settled }, 5, hash('again')), consumer),
       (error) => /disputes\.AlreadyReviewed/.test(error.message),
     );
   });
