@@ -36,3 +36,5 @@ run_stage "benchmark tests (runtime-benchmarks)" \
 run_stage "e2e (@polkadot/api, --dev node)" \
 	bash -c "cd '$GUILIAN_ROOT/e2e' && GUILIAN_NODE='$GUILIAN_NODE' node run.js"
 run_stage "zombienet smoke (4 validators + 1)" "$GUILIAN_ROOT/scripts/zombienet.sh" smoke.zndsl
+run_stage "zombienet: council changes the validator set (4 + Eve)" "$GUILIAN_ROOT/scripts/zombienet.sh" validators.zndsl
+run_stage "zombienet: a sub-chain anchors through anchor-relay" "$GUILIAN_ROOT/scripts/zombienet.sh" anchoring.zndsl

@@ -5,16 +5,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { compactFromU8a, compactStripLength, u8aToString } from '@polkadot/util';
-import { connect, devAccounts, sendAndInclude } from '../lib/chain.js';
-
-/** The bytes of a `Vec<u8>` runtime-API result (@polkadot/api 16.5 may leave the SCALE length
- * prefix inside them: strip it when it is there). */
-function bytesOf(result) {
-  const raw = result.toU8a(true);
-  const [offset, length] = compactFromU8a(raw);
-  return offset + length.toNumber() === raw.length ? compactStripLength(raw)[1] : raw;
-}
+import { u8aToString } from '@polkadot/util';
+import { bytesOf, connect, devAccounts, sendAndInclude } from '../lib/chain.js';
 
 const record = (api, height, hash, parent) => ({
   height, blockHash: hash, parentHash: parent, txCount: 2, time: Date.now(), size: 512,
