@@ -38,11 +38,12 @@ async function run(nodeName, networkInfo, args) {
     throw new Error(`unknown action ${action}: add or remove`);
   }
 
-  // Two thirds of four supernodes: three ayes (the proposer's counts).
+  // Two thirds of four supernodes: three ayes (the proposer votes like the others).
   const length = call.method.encodedLength;
   const proposed = (await send(api, api.tx.council.propose(3, call, length), alice))
     .find(({ event }) => api.events.council.Proposed.is(event));
   const { proposalIndex, proposalHash } = proposed.event.data;
+  await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), alice);
   await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), bob);
   await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), charlie);
   const closed = await send(

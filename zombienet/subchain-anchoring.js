@@ -76,6 +76,7 @@ async function run(nodeName, networkInfo) {
     const proposed = (await send(api, api.tx.council.propose(3, call, length), alice))
       .find(({ event }) => api.events.council.Proposed.is(event));
     const { proposalIndex, proposalHash } = proposed.event.data;
+    await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), alice);
     await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), bob);
     await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), charlie);
     await send(api, api.tx.council.close(proposalHash, proposalIndex, { refTime: 10_000_000_000n, proofSize: 1_000_000n }, length), alice);

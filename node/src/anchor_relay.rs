@@ -35,10 +35,10 @@ pub struct AnchorRelayCmd {
 	#[arg(long, value_name = "ID")]
 	pub subchain: SubChainId,
 
-	/// Secret URI of the gateway's sr25519 key (`//Alice`, a mnemonic, a hex seed); better
-	/// given through the environment than on the command line.
-	#[arg(long, value_name = "SURI", env = "GUILIAN_GATEWAY_SURI", hide_env_values = true)]
-	pub gateway_suri: String,
+	/// Secret URI of the gateway's sr25519 key (`//Alice`, a mnemonic, a hex seed). Better given
+	/// through the environment variable `GUILIAN_GATEWAY_SURI`, which is read when this is absent.
+	#[arg(long, value_name = "SURI")]
+	pub gateway_suri: Option<String>,
 
 	/// The first height to anchor when the sub-chain has never anchored.
 	#[arg(long, value_name = "HEIGHT", default_value_t = 1)]
@@ -63,8 +63,8 @@ type RelayError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Storage key of `Timestamp::Now`: `twox128("Timestamp") ++ twox128("Now")`.
 fn timestamp_now_key() -> Bytes {
-	let mut key = sp_core::twox_128(b"Timestamp").to_vec();
-	key.extend(sp_core::twox_128(b"Now"));
+	let mut key = sp_io::hashing::twox_128(b"Timestamp").to_vec();
+	key.extend(sp_io::hashing::twox_128(b"Now"));
 	Bytes(key)
 }
 
@@ -83,8 +83,13 @@ impl AnchorRelayCmd {
 		if self.batch == 0 {
 			return Err("--batch must be at least 1".into());
 		}
-		let gateway = sr25519::Pair::from_string(&self.gateway_suri, None)
-			.map_err(|e| format!("--gateway-suri is not a valid secret URI: {e:?}"))?;
+		let suri = match &self.gateway_suri {
+			Some(suri) => suri.clone(),
+			None => std::env::var("GUILIAN_GATEWAY_SURI")
+				.map_err(|_| "no gateway key: give --gateway-suri or set GUILIAN_GATEWAY_SURI")?,
+		};
+		let gateway = sr25519::Pair::from_string(&suri, None)
+			.map_err(|e| format!("the gateway's secret URI is not valid: {e:?}"))?;
 		let account = AccountId32::from(gateway.public());
 		let source = connect(&self.source, "--source").await?;
 		let target = connect(&self.target, "--target").await?;

@@ -8,6 +8,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_nfts, Nfts]
 	[pallet_utility, Utility]
 	[pallet_sudo, Sudo]
+	[pallet_collective, Council]
 	[pallet_credit, Credit]
 	[pallet_prepaid, Prepaid]
 	[pallet_collectibles, Collectibles]

@@ -300,6 +300,23 @@ mod disputes {
 	}
 }
 
+/// No signed call reaches pallet-nfts: items move only through pallet-collectibles.
+#[test]
+fn direct_nft_calls_are_filtered() {
+	use frame_support::traits::Contains;
+	let transfer = crate::RuntimeCall::Nfts(pallet_nfts::Call::transfer {
+		collection: 0,
+		item: 1,
+		dest: Sr25519Keyring::Bob.to_account_id().into(),
+	});
+	let tip = crate::RuntimeCall::Nfts(pallet_nfts::Call::pay_tips { tips: Default::default() });
+	let remark = crate::RuntimeCall::System(frame_system::Call::remark { remark: Vec::new() });
+	type Filter = <Runtime as frame_system::Config>::BaseCallFilter;
+	assert!(!Filter::contains(&transfer));
+	assert!(!Filter::contains(&tip));
+	assert!(Filter::contains(&remark));
+}
+
 /// The Xinghuo supernode model on the real runtime: pallet-session rotates to the validators
 /// pallet-supernodes approves, sub-chains anchor, work orders reach pallet-credit.
 mod supernodes {
@@ -479,19 +496,55 @@ mod supernodes {
 			assert_eq!(Supernodes::account_of_bid(b"did:bid:rfL2vt8mkK7NXHNQJa6gnue8VSzr8V2B"), Some(alice));
 		});
 	}
-/// No signed call reaches pallet-nfts: items move only through pallet-collectibles.
+}
+
+/// `local_testnet` has no sudo: its four supernode operators are the council, and two thirds of
+/// them (three) carry a motion; two do not.
 #[test]
-fn direct_nft_calls_are_filtered() {
-	use frame_support::traits::Contains;
-	let transfer = crate::RuntimeCall::Nfts(pallet_nfts::Call::transfer {
-		collection: 0,
-		item: 1,
-		dest: Sr25519Keyring::Bob.to_account_id().into(),
+fn local_testnet_is_governed_by_its_council_without_sudo() {
+	use crate::{Council, RuntimeCall, RuntimeOrigin};
+	use codec::Encode;
+	use frame_support::{assert_ok, weights::Weight};
+	use sp_runtime::traits::{BlakeTwo256, Hash};
+	externalities("local_testnet").execute_with(|| {
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+		let [alice, bob, charlie, dave] = [
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+		]
+		.map(|k| k.to_account_id());
+		let mut operators = vec![alice.clone(), bob.clone(), charlie.clone(), dave.clone()];
+		operators.sort();
+		assert_eq!(pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get(), operators);
+
+		let regulator = Sr25519Keyring::Ferdie.to_account_id();
+		let call = RuntimeCall::Credit(pallet_credit::Call::appoint_regulator {
+			regulator: regulator.clone(),
+			jurisdiction: guilian_primitives::AreaCode(450000),
+			domains: pallet_credit::RegulatorDomains(pallet_credit::RegulatorDomains::ALL),
+		});
+		let length = call.encoded_size() as u32;
+		let hash = BlakeTwo256::hash_of(&call);
+		let close = |index| {
+			Council::close(RuntimeOrigin::signed(alice.clone()), hash, index, Weight::from_parts(10_000_000_000, 1_000_000), length)
+		};
+		// Two of four: not carried (disapproved at close once everyone voted). The proposer
+		// votes like everyone else.
+		assert_ok!(Council::propose(RuntimeOrigin::signed(alice.clone()), 3, Box::new(call.clone()), length));
+		assert_ok!(Council::vote(RuntimeOrigin::signed(alice.clone()), hash, 0, true));
+		assert_ok!(Council::vote(RuntimeOrigin::signed(bob.clone()), hash, 0, true));
+		assert_ok!(Council::vote(RuntimeOrigin::signed(charlie.clone()), hash, 0, false));
+		assert_ok!(Council::vote(RuntimeOrigin::signed(dave.clone()), hash, 0, false));
+		assert_ok!(close(0));
+		assert!(pallet_credit::Regulators::<Runtime>::get(&regulator).is_none());
+		// Three of four: carried, and the call runs with the council's origin.
+		assert_ok!(Council::propose(RuntimeOrigin::signed(alice.clone()), 3, Box::new(call), length));
+		assert_ok!(Council::vote(RuntimeOrigin::signed(alice.clone()), hash, 1, true));
+		assert_ok!(Council::vote(RuntimeOrigin::signed(bob.clone()), hash, 1, true));
+		assert_ok!(Council::vote(RuntimeOrigin::signed(charlie.clone()), hash, 1, true));
+		assert_ok!(close(1));
+		assert!(pallet_credit::Regulators::<Runtime>::get(&regulator).is_some());
 	});
-	let tip = crate::RuntimeCall::Nfts(pallet_nfts::Call::pay_tips { tips: Default::default() });
-	let remark = crate::RuntimeCall::System(frame_system::Call::remark { remark: Vec::new() });
-	type Filter = <Runtime as frame_system::Config>::BaseCallFilter;
-	assert!(!Filter::contains(&transfer));
-	assert!(!Filter::contains(&tip));
-	assert!(Filter::contains(&remark));
 }

@@ -60,7 +60,7 @@ impl<T: Config> Pallet<T> {
 		ValidatorCount::<T>::put(count);
 		SupernodeCount::<T>::put(supernodes);
 		Supernodes::<T>::insert(&operator, Supernode { name, area, validators: validators.clone() });
-		T::OperatorsChanged::change_members_sorted(
+		<T::OperatorsChanged as frame_support::traits::ChangeMembers<T::AccountId>>::change_members_sorted(
 			core::slice::from_ref(&operator),
 			&[],
 			&Self::operators(),
@@ -84,7 +84,7 @@ impl<T: Config> Pallet<T> {
 		ValidatorCount::<T>::put(count);
 		SupernodeCount::<T>::put(supernodes);
 		Supernodes::<T>::remove(&operator);
-		T::OperatorsChanged::change_members_sorted(
+		<T::OperatorsChanged as frame_support::traits::ChangeMembers<T::AccountId>>::change_members_sorted(
 			&[],
 			core::slice::from_ref(&operator),
 			&Self::operators(),
