@@ -3,6 +3,9 @@
 
 GUILIAN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/guilian-target}"
+# A SKIP_WASM_BUILD left in the environment (handy for `cargo test` of one pallet) would build a
+# node without its runtime: the scripts always build the wasm.
+unset SKIP_WASM_BUILD
 export PATH="$HOME/.cargo/bin:$PATH"
 GUILIAN_NODE="$CARGO_TARGET_DIR/release/guilian-node"
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Guilian: Rust unit and runtime tests, the node build, the end-to-end tests
-# against a dev node, and the zombienet smoke test of a four-validator network. Prints a summary.
+# against a dev node, and the zombienet tests of a four-supernode network (smoke, the council
+# changing the validator set, a sub-chain anchoring through anchor-relay). Prints a summary.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 

@@ -2,7 +2,7 @@
 // a `--dev` guilian-node, as a sub-chain. Ferdie (a backbone-node operator) applies for AC code
 // GXSC with Eve as gateway, the council (3 of 4) approves it, `guilian-node anchor-relay` anchors
 // the sub-chain's finalized blocks, and after 5 anchoring rounds the script returns how far the
-// latest anchor is behind the sub-chain's finalized head (at most 4 passes).
+// latest anchor is behind the sub-chain's finalized head (at most 5 passes).
 
 const { spawn } = require('child_process');
 const fs = require('fs');

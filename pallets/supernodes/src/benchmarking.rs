@@ -16,6 +16,13 @@ use sp_core::H256;
 
 const AREA: AreaCode = AreaCode(450103);
 
+/// A distinct hash for each height (big-endian in the last 8 bytes).
+fn hash_of_height(height: u64) -> H256 {
+	let mut bytes = [0u8; 32];
+	bytes[24..].copy_from_slice(&height.to_be_bytes());
+	H256(bytes)
+}
+
 fn council<T: Config>() -> T::RuntimeOrigin {
 	T::CouncilOrigin::try_successful_origin().expect("the council origin can be built for benchmarks")
 }
@@ -98,8 +105,8 @@ fn approved<T: Config>() -> SubChainId {
 fn record(height: u64) -> AnchorRecord {
 	AnchorRecord {
 		height,
-		block_hash: H256::from_low_u64_be(height),
-		parent_hash: H256::from_low_u64_be(height.saturating_sub(1)),
+		block_hash: hash_of_height(height),
+		parent_hash: hash_of_height(height.saturating_sub(1)),
 		tx_count: 100,
 		time: height,
 		size: 1_000_000,
