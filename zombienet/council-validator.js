@@ -26,11 +26,13 @@ async function run(nodeName, networkInfo, args) {
 
   let call;
   if (action === 'add') {
-    // Eve's node makes its session keys; Eve registers them on chain.
-    const eveApi = await zombie.connect(networkInfo.nodesByName.eve.wsUri);
-    const keys = await eveApi.rpc.author.rotateKeys();
-    await send(api, api.tx.session.setKeys(keys, '0x'), eve);
-    await eveApi.disconnect();
+    // Eve's node makes its session keys with a proof that Eve owns them (pallet-session checks
+    // it); Eve registers them on chain.
+    const provider = new zombie.WsProvider(networkInfo.nodesByName.eve.wsUri);
+    await provider.isReady;
+    const generated = await provider.send('author_rotateKeysWithOwner', [api.createType('AccountId', eve.address).toHex()]);
+    await provider.disconnect();
+    await send(api, api.tx.session.setKeys(generated.keys, generated.proof), eve);
     call = api.tx.supernodes.addValidator(alice.address, eve.address);
   } else if (action === 'remove') {
     call = api.tx.supernodes.removeValidator(alice.address, eve.address);

@@ -36,6 +36,20 @@ function freePort() {
   });
 }
 
+/** Resolves once something accepts TCP connections on `port` (so that no client sees refusals). */
+async function portOpen(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => { socket.end(); resolve(true); });
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  throw new Error(`nothing listens on port ${port} after ${timeoutMs / 1000} s`);
+}
+
 async function until(what, check, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -47,6 +61,7 @@ async function until(what, check, timeoutMs) {
 }
 
 async function run(nodeName, networkInfo) {
+  process.on('unhandledRejection', (reason) => console.log('unhandled rejection:', reason?.message ?? reason));
   if (!node) throw new Error('GUILIAN_NODE is not set (run through scripts/zombienet.sh)');
   const target = networkInfo.nodesByName[nodeName].wsUri;
   const api = await zombie.connect(target);
@@ -63,9 +78,8 @@ async function run(nodeName, networkInfo) {
   const stop = () => { children.forEach((child) => child.kill('SIGINT')); };
   try {
     const source = `ws://127.0.0.1:${rpcPort}`;
-    const sub = await until('the sub-chain answers', async () => {
-      try { return await zombie.connect(source); } catch { return null; }
-    }, 60_000);
+    await portOpen(rpcPort, 90_000);
+    const sub = await zombie.connect(source);
 
     // Ferdie applies; the council approves.
     const applied = (await send(api, api.tx.supernodes.applySubchain('GXSC', 'guilian', 'new consumption', 450100, [eve.address]), ferdie))
@@ -80,8 +94,10 @@ async function run(nodeName, networkInfo) {
     await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), bob);
     await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), charlie);
     await send(api, api.tx.council.close(proposalHash, proposalIndex, { refTime: 10_000_000_000n, proofSize: 1_000_000n }, length), alice);
-    const info = (await api.call.supernodesApi.subchain(id)).unwrap();
-    console.log(`sub-chain ${id} is ${info.status.toString()}`);
+    // (zombienet's bundled @polkadot/api does not decorate our runtime APIs: read storage.)
+    const info = (await api.query.supernodes.subChains(id)).unwrap();
+    if (info.status.toString() !== 'Approved') throw new Error(`sub-chain ${id} is ${info.status.toString()}`);
+    console.log(`sub-chain ${id} approved by the council`);
 
     // The relay: 5 anchoring rounds, then it exits.
     const relay = spawn(node, ['anchor-relay', '--source', source, '--target', target, '--subchain', `${id}`, '--batch', '16', '--interval', '3', '--rounds', '5'],
@@ -90,10 +106,11 @@ async function run(nodeName, networkInfo) {
     const exitCode = await new Promise((resolve) => relay.on('exit', resolve));
     if (exitCode !== 0) throw new Error(`anchor-relay exited with ${exitCode}`);
 
-    const anchored = (await api.call.supernodesApi.latestAnchor(id)).unwrap().latest.height.toNumber();
+    const latest = (await api.query.supernodes.anchors(id)).unwrap().latest;
+    const anchored = latest.height.toNumber();
     const finalized = (await sub.rpc.chain.getHeader(await sub.rpc.chain.getFinalizedHead())).number.toNumber();
     const hash = (await sub.rpc.chain.getBlockHash(anchored)).toHex();
-    const stored = (await api.call.supernodesApi.latestAnchor(id)).unwrap().latest.blockHash.toHex();
+    const stored = latest.blockHash.toHex();
     if (hash !== stored) throw new Error(`anchored #${anchored} is ${stored} on the supernode chain but ${hash} on the sub-chain`);
     console.log(`anchored #${anchored}, sub-chain finalized #${finalized}`);
     await sub.disconnect();

@@ -4,9 +4,11 @@
 //!   sessions of 100 blocks; Alice is sudo, the dev accounts hold GXC and CNY; demo subjects, and
 //!   the demo scenic site licensed to issue collectibles.
 //! - `local_testnet` (`--chain local`): four supernodes, Alice (南宁 Nanning 450100), Bob (柳州
-//!   Liuzhou 450200), Charlie (桂林 Guilin 450300) and Dave (北海 Beihai 450500), each running its
-//!   own account as validator; sessions of 10 blocks so that validator-set changes show within a
-//!   minute or two; no sudo: the supernode council (two thirds of the four) governs.
+//!   Liuzhou 450200), Charlie (桂林 Guilin 450300) and Dave (北海 Beihai 450500), each running one
+//!   validator whose account is its stash (`//Alice//stash`…) and whose session keys are the
+//!   operator's dev keys (`--alice` on the node), as zombienet lays validators out; sessions of
+//!   10 blocks so that validator-set changes show within a minute or two; no sudo: the
+//!   supernode council (two thirds of the four) governs.
 //!
 //! The CNY settlement asset exists in both, issued and administered by the custody bank
 //! (Ferdie's well-known dev account, see [`custody_bank`]).
@@ -57,19 +59,18 @@ pub struct Validator {
 }
 
 impl Validator {
-	fn from_keyring(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Self {
-		Self {
-			account: sr.to_account_id(),
-			aura: sr.public().into(),
-			grandpa: ed.public().into(),
-		}
+	fn from_keyring(account: Sr25519Keyring, sr: Sr25519Keyring, ed: Ed25519Keyring) -> Self {
+		Self { account: account.to_account_id(), aura: sr.public().into(), grandpa: ed.public().into() }
 	}
 }
 
-/// A genesis supernode: its operator (who also runs it as its one validator), name and area.
+/// A genesis supernode: its operator, the account of the one validator it runs (whose session
+/// keys are the operator's dev keys), name and area.
 pub struct GenesisSupernode {
-	/// The operator's (and validator's) keys.
+	/// The operator's dev keys (the validator's Aura and GRANDPA keys too).
 	pub keyring: (Sr25519Keyring, Ed25519Keyring),
+	/// The validator's account (its validator id).
+	pub validator: Sr25519Keyring,
 	/// Display name.
 	pub name: &'static str,
 	/// Area code.
@@ -79,15 +80,15 @@ pub struct GenesisSupernode {
 /// The four supernodes of `local_testnet`.
 pub fn local_supernodes() -> Vec<GenesisSupernode> {
 	vec![
-		GenesisSupernode { keyring: (Sr25519Keyring::Alice, Ed25519Keyring::Alice), name: "南宁超级节点 Nanning", area: NANNING },
-		GenesisSupernode { keyring: (Sr25519Keyring::Bob, Ed25519Keyring::Bob), name: "柳州超级节点 Liuzhou", area: AreaCode(450200) },
-		GenesisSupernode { keyring: (Sr25519Keyring::Charlie, Ed25519Keyring::Charlie), name: "桂林超级节点 Guilin", area: AreaCode(450300) },
-		GenesisSupernode { keyring: (Sr25519Keyring::Dave, Ed25519Keyring::Dave), name: "北海超级节点 Beihai", area: AreaCode(450500) },
+		GenesisSupernode { keyring: (Sr25519Keyring::Alice, Ed25519Keyring::Alice), validator: Sr25519Keyring::AliceStash, name: "南宁超级节点 Nanning", area: NANNING },
+		GenesisSupernode { keyring: (Sr25519Keyring::Bob, Ed25519Keyring::Bob), validator: Sr25519Keyring::BobStash, name: "柳州超级节点 Liuzhou", area: AreaCode(450200) },
+		GenesisSupernode { keyring: (Sr25519Keyring::Charlie, Ed25519Keyring::Charlie), validator: Sr25519Keyring::CharlieStash, name: "桂林超级节点 Guilin", area: AreaCode(450300) },
+		GenesisSupernode { keyring: (Sr25519Keyring::Dave, Ed25519Keyring::Dave), validator: Sr25519Keyring::DaveStash, name: "北海超级节点 Beihai", area: AreaCode(450500) },
 	]
 }
 
-/// Builds the genesis of a Guilian network: each supernode runs its operator's account as its
-/// validator, whose session keys are in pallet-session's genesis.
+/// Builds the genesis of a Guilian network: each supernode runs one validator, whose session keys
+/// are in pallet-session's genesis.
 fn guilian_genesis(
 	supernodes: Vec<GenesisSupernode>,
 	session_length: Option<crate::BlockNumber>,
@@ -97,12 +98,12 @@ fn guilian_genesis(
 	collectibles: CollectiblesConfig,
 ) -> Value {
 	let validators: Vec<Validator> =
-		supernodes.iter().map(|s| Validator::from_keyring(s.keyring.0, s.keyring.1)).collect();
+		supernodes.iter().map(|s| Validator::from_keyring(s.validator, s.keyring.0, s.keyring.1)).collect();
 	let supernode_records: Vec<(AccountId, Vec<u8>, AreaCode, Vec<AccountId>)> = supernodes
 		.iter()
 		.map(|s| {
 			let operator = s.keyring.0.to_account_id();
-			(operator.clone(), s.name.as_bytes().to_vec(), s.area, vec![operator])
+			(operator, s.name.as_bytes().to_vec(), s.area, vec![s.validator.to_account_id()])
 		})
 		.collect();
 	let bank = custody_bank();
@@ -230,7 +231,9 @@ fn dev_accounts() -> Vec<AccountId> {
 /// `development`: Alice alone, one supernode, validates and is sudo.
 pub fn development_config_genesis() -> Value {
 	guilian_genesis(
-		local_supernodes().into_iter().take(1).collect(),
+		// Alice runs her own account as the dev chain's validator (Alice//stash is the demo
+		// scenic site here).
+		vec![GenesisSupernode { validator: Sr25519Keyring::Alice, ..local_supernodes().remove(0) }],
 		None,
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),

@@ -86,10 +86,16 @@ fn development_has_the_demo_subjects() {
 #[test]
 fn local_testnet_has_four_supernode_validators_and_no_demo_subjects() {
 	externalities("local_testnet").execute_with(|| {
-		let expected: Vec<_> = [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
-			.iter()
-			.map(|k| k.to_account_id())
-			.collect();
+		// Each supernode runs its stash account as validator, with the operator's dev keys.
+		let expected: Vec<_> = [
+			Sr25519Keyring::AliceStash,
+			Sr25519Keyring::BobStash,
+			Sr25519Keyring::CharlieStash,
+			Sr25519Keyring::DaveStash,
+		]
+		.iter()
+		.map(|k| k.to_account_id())
+		.collect();
 		assert_eq!(Session::validators(), expected);
 		assert_eq!(pallet_credit::RegulatorCount::<Runtime>::get(), 0);
 		assert!(pallet_assets::Asset::<Runtime>::contains_key(CNY_ASSET_ID));
@@ -364,19 +370,17 @@ mod supernodes {
 	#[test]
 	fn local_testnet_has_four_supernodes_with_short_sessions() {
 		externalities("local_testnet").execute_with(|| {
-			let names: Vec<(crate::AccountId, Vec<u8>, AreaCode)> = [
-				(Sr25519Keyring::Alice, "南宁超级节点 Nanning", 450100),
-				(Sr25519Keyring::Bob, "柳州超级节点 Liuzhou", 450200),
-				(Sr25519Keyring::Charlie, "桂林超级节点 Guilin", 450300),
-				(Sr25519Keyring::Dave, "北海超级节点 Beihai", 450500),
-			]
-			.iter()
-			.map(|(k, n, a)| (k.to_account_id(), n.as_bytes().to_vec(), AreaCode(*a)))
-			.collect();
-			for (operator, name, area) in names {
-				let record = pallet_supernodes::Supernodes::<Runtime>::get(&operator).expect("a supernode");
-				assert_eq!((record.name.to_vec(), record.area), (name, area));
-				assert_eq!(record.validators.to_vec(), vec![operator]);
+			let names = [
+				(Sr25519Keyring::Alice, Sr25519Keyring::AliceStash, "南宁超级节点 Nanning", 450100),
+				(Sr25519Keyring::Bob, Sr25519Keyring::BobStash, "柳州超级节点 Liuzhou", 450200),
+				(Sr25519Keyring::Charlie, Sr25519Keyring::CharlieStash, "桂林超级节点 Guilin", 450300),
+				(Sr25519Keyring::Dave, Sr25519Keyring::DaveStash, "北海超级节点 Beihai", 450500),
+			];
+			for (operator, validator, name, area) in names {
+				let record = pallet_supernodes::Supernodes::<Runtime>::get(operator.to_account_id())
+					.expect("a supernode");
+				assert_eq!((record.name.to_vec(), record.area), (name.as_bytes().to_vec(), AreaCode(area)));
+				assert_eq!(record.validators.to_vec(), vec![validator.to_account_id()]);
 			}
 			assert_eq!(pallet_supernodes::SessionLength::<Runtime>::get(), 10);
 			assert_eq!(
