@@ -2,20 +2,9 @@
 // removes it ("remove"), then waits until pallet-session's validator set shows the change.
 // Returns the size of the new validator set. Run by zombienet on alice (validators.zndsl).
 
-const SESSION_WAIT_MS = 240_000;
+const { send, councilMotion } = require('./lib.js');
 
-function send(api, tx, signer) {
-  return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, ({ status, dispatchError, events }) => {
-      if (status.isInvalid || status.isDropped || status.isUsurped) reject(new Error(`transaction ${status.type}`));
-      if (!status.isInBlock) return;
-      if (dispatchError) {
-        const detail = dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule) : dispatchError;
-        reject(new Error(`dispatch failed: ${detail.section ?? ''}.${detail.name ?? detail.toString()}`));
-      } else resolve(events);
-    }).catch(reject);
-  });
-}
+const SESSION_WAIT_MS = 240_000;
 
 async function run(nodeName, networkInfo, args) {
   const action = args[0];
@@ -40,24 +29,13 @@ async function run(nodeName, networkInfo, args) {
     throw new Error(`unknown action ${action}: add or remove`);
   }
 
-  // Two thirds of four supernodes: three ayes (the proposer votes like the others).
-  const length = call.method.encodedLength;
-  const proposed = (await send(api, api.tx.council.propose(3, call, length), alice))
-    .find(({ event }) => api.events.council.Proposed.is(event));
-  const { proposalIndex, proposalHash } = proposed.event.data;
-  await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), alice);
-  await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), bob);
-  await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), charlie);
-  const closed = await send(
-    api,
-    api.tx.council.close(proposalHash, proposalIndex, { refTime: 10_000_000_000n, proofSize: 1_000_000n }, length),
-    alice,
-  );
+  // Two thirds of four supernodes: three ayes.
+  const closed = await councilMotion(api, call, 3, [alice, bob, charlie]);
   const executed = closed.find(({ event }) => api.events.council.Executed.is(event));
   if (!executed || executed.event.data.result.isErr) {
     throw new Error(`the motion did not execute: ${executed?.event.data.result.toString()}`);
   }
-  console.log(`council motion ${action} executed (proposal ${proposalIndex})`);
+  console.log(`council motion ${action} executed`);
 
   const wanted = action === 'add';
   const deadline = Date.now() + SESSION_WAIT_MS;

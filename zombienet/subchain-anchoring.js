@@ -10,20 +10,9 @@ const os = require('os');
 const path = require('path');
 const net = require('net');
 
-const node = process.env.GUILIAN_NODE;
+const { send, councilMotion } = require('./lib.js');
 
-function send(api, tx, signer) {
-  return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, ({ status, dispatchError, events }) => {
-      if (status.isInvalid || status.isDropped || status.isUsurped) reject(new Error(`transaction ${status.type}`));
-      if (!status.isInBlock) return;
-      if (dispatchError) {
-        const detail = dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule) : dispatchError;
-        reject(new Error(`dispatch failed: ${detail.section ?? ''}.${detail.name ?? detail.toString()}`));
-      } else resolve(events);
-    }).catch(reject);
-  });
-}
+const node = process.env.GUILIAN_NODE;
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -85,15 +74,7 @@ async function run(nodeName, networkInfo) {
     const applied = (await send(api, api.tx.supernodes.applySubchain('GXSC', 'guilian', 'new consumption', 450100, [eve.address]), ferdie))
       .find(({ event }) => api.events.supernodes.SubChainApplied.is(event));
     const id = applied.event.data.subchain.toNumber();
-    const call = api.tx.supernodes.approveSubchain(id, null);
-    const length = call.method.encodedLength;
-    const proposed = (await send(api, api.tx.council.propose(3, call, length), alice))
-      .find(({ event }) => api.events.council.Proposed.is(event));
-    const { proposalIndex, proposalHash } = proposed.event.data;
-    await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), alice);
-    await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), bob);
-    await send(api, api.tx.council.vote(proposalHash, proposalIndex, true), charlie);
-    await send(api, api.tx.council.close(proposalHash, proposalIndex, { refTime: 10_000_000_000n, proofSize: 1_000_000n }, length), alice);
+    await councilMotion(api, api.tx.supernodes.approveSubchain(id, null), 3, [alice, bob, charlie]);
     // (zombienet's bundled @polkadot/api does not decorate our runtime APIs: read storage.)
     const info = (await api.query.supernodes.subChains(id)).unwrap();
     if (info.status.toString() !== 'Approved') throw new Error(`sub-chain ${id} is ${info.status.toString()}`);

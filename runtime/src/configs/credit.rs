@@ -15,7 +15,7 @@ parameter_types! {
 }
 
 impl pallet_credit::Config for Runtime {
-	// Root (sudo) until the supernode council exists.
+	// Two thirds of the supernode council, or root through sudo (`development` only).
 	type CouncilOrigin = crate::configs::governance::CouncilOrigin;
 	type Time = Timestamp;
 	type OffchainSignature = Signature;
