@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Guilian: Rust unit and runtime tests, the node build, the end-to-end tests
-# against a dev node, and the zombienet tests of a four-supernode network (smoke, the council
-# changing the validator set, a sub-chain anchoring through anchor-relay). Prints a summary.
+# against a dev node, the load benchmark's harness (scripts/bench.sh --quick), and the zombienet
+# tests of a four-supernode network (smoke, the council changing the validator set, a sub-chain
+# anchoring through anchor-relay). Prints a summary.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -36,6 +37,8 @@ run_stage "benchmark tests (runtime-benchmarks)" \
 	bash -c "cd '$GUILIAN_ROOT' && cargo test --release --locked -p pallet-credit -p pallet-prepaid -p pallet-collectibles -p pallet-disputes -p pallet-supernodes --features pallet-credit/runtime-benchmarks,pallet-prepaid/runtime-benchmarks,pallet-collectibles/runtime-benchmarks,pallet-disputes/runtime-benchmarks,pallet-supernodes/runtime-benchmarks"
 run_stage "e2e (@polkadot/api, --dev node)" \
 	bash -c "cd '$GUILIAN_ROOT/e2e' && GUILIAN_NODE='$GUILIAN_NODE' node run.js"
+# The load benchmark's harness (not its figures): every workload, a few hundred transactions.
+run_stage "load benchmark harness (bench.sh --quick)" "$GUILIAN_ROOT/scripts/bench.sh" --quick
 run_stage "zombienet smoke (4 validators + 1)" "$GUILIAN_ROOT/scripts/zombienet.sh" smoke.zndsl
 run_stage "zombienet: council changes the validator set (4 + Eve)" "$GUILIAN_ROOT/scripts/zombienet.sh" validators.zndsl
 run_stage "zombienet: a sub-chain anchors through anchor-relay" "$GUILIAN_ROOT/scripts/zombienet.sh" anchoring.zndsl

@@ -8,8 +8,9 @@
 //! submit one `anchor` transaction, and wait until the supernode chain shows the new latest
 //! anchor. The relay keeps no state of its own: restarted, it continues from the chain's record.
 
+use crate::signing::{signed_extrinsic, ChainIdentity};
 use codec::{Decode, Encode};
-use guilian_runtime::{opaque, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic};
+use guilian_runtime::{opaque, RuntimeCall};
 use jsonrpsee::{
 	core::client::ClientT,
 	rpc_params,
@@ -17,7 +18,7 @@ use jsonrpsee::{
 };
 use pallet_supernodes::{AnchorRecord, AnchorState, SubChainId};
 use sp_core::{sr25519, Bytes, Pair, H256};
-use sp_runtime::{generic::Era, traits::Header as _, AccountId32, MultiSignature};
+use sp_runtime::{traits::Header as _, AccountId32};
 use std::time::{Duration, Instant};
 
 /// Options of `guilian-node anchor-relay`.
@@ -93,7 +94,6 @@ impl AnchorRelayCmd {
 		let account = AccountId32::from(gateway.public());
 		let source = connect(&self.source, "--source").await?;
 		let target = connect(&self.target, "--target").await?;
-		let genesis: H256 = target.request("chain_getBlockHash", rpc_params![0u32]).await?;
 		log::info!(
 			target: "anchor-relay",
 			"anchoring {} on {} as sub-chain {} with gateway {account}",
@@ -117,7 +117,7 @@ impl AnchorRelayCmd {
 				subchain: self.subchain,
 				batch: records,
 			});
-			let extrinsic = sign(&target, &gateway, &account, genesis, call).await?;
+			let extrinsic = sign(&target, &gateway, &account, call).await?;
 			let hash: H256 =
 				target.request("author_submitExtrinsic", rpc_params![Bytes(extrinsic)]).await?;
 			wait_for_anchor(&target, self.subchain, last).await?;
@@ -142,7 +142,10 @@ async fn connect(url: &str, flag: &str) -> Result<WsClient, RelayError> {
 }
 
 /// The supernode chain's latest anchor of `subchain`.
-async fn latest_anchor(target: &WsClient, subchain: SubChainId) -> Result<Option<AnchorState>, RelayError> {
+async fn latest_anchor(
+	target: &WsClient,
+	subchain: SubChainId,
+) -> Result<Option<AnchorState>, RelayError> {
 	let bytes: Bytes = target
 		.request("state_call", rpc_params!["SupernodesApi_latest_anchor", Bytes(subchain.encode())])
 		.await?;
@@ -161,8 +164,9 @@ async fn record(source: &WsClient, height: u64) -> Result<AnchorRecord, RelayErr
 	let hash = hash.ok_or_else(|| format!("the sub-chain has no block #{height}"))?;
 	let block: sp_runtime::generic::SignedBlock<opaque::Block> =
 		source.request("chain_getBlock", rpc_params![hash]).await?;
-	let now: Option<Bytes> =
-		source.request("state_getStorage", rpc_params![timestamp_now_key(), hash]).await?;
+	let now: Option<Bytes> = source
+		.request("state_getStorage", rpc_params![timestamp_now_key(), hash])
+		.await?;
 	let time = match now {
 		Some(bytes) => u64::decode(&mut &bytes[..])?,
 		None => 0,
@@ -182,53 +186,34 @@ async fn sign(
 	target: &WsClient,
 	gateway: &sr25519::Pair,
 	account: &AccountId32,
-	genesis: H256,
 	call: RuntimeCall,
 ) -> Result<Vec<u8>, RelayError> {
-	let nonce: u32 = target.request("system_accountNextIndex", rpc_params![account.to_string()]).await?;
-	let version: serde_json::Value = target.request("state_getRuntimeVersion", rpc_params![]).await?;
-	let field = |name: &str| {
-		version[name]
-			.as_u64()
-			.and_then(|v| u32::try_from(v).ok())
-			.ok_or_else(|| format!("the supernode chain's runtime version has no {name}"))
-	};
-	let (spec_version, transaction_version) = (field("specVersion")?, field("transactionVersion")?);
-	let extension: TxExtension = (
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	);
-	let payload = SignedPayload::from_raw(
-		call.clone(),
-		extension.clone(),
-		((), spec_version, transaction_version, genesis, genesis, (), (), (), None, ()),
-	);
-	let signature = payload.using_encoded(|bytes| gateway.sign(bytes));
-	let extrinsic = UncheckedExtrinsic::new_signed(
-		call,
-		account.clone().into(),
-		MultiSignature::Sr25519(signature),
-		extension,
-	);
-	Ok(extrinsic.encode())
+	let nonce: u32 = target
+		.request("system_accountNextIndex", rpc_params![account.to_string()])
+		.await?;
+	// Read every round: the supernode chain may have upgraded its runtime meanwhile.
+	let chain = ChainIdentity::fetch(target).await?;
+	Ok(signed_extrinsic(gateway, call, nonce, &chain).encode())
 }
 
 /// Waits (at most a minute) until the supernode chain's latest anchor of `subchain` is `height`.
-async fn wait_for_anchor(target: &WsClient, subchain: SubChainId, height: u64) -> Result<(), RelayError> {
+async fn wait_for_anchor(
+	target: &WsClient,
+	subchain: SubChainId,
+	height: u64,
+) -> Result<(), RelayError> {
 	let started = Instant::now();
 	while started.elapsed() < Duration::from_secs(60) {
-		if latest_anchor(target, subchain).await?.is_some_and(|s| s.latest.height >= height) {
+		if latest_anchor(target, subchain)
+			.await?
+			.is_some_and(|s| s.latest.height >= height)
+		{
 			return Ok(());
 		}
 		tokio::time::sleep(Duration::from_secs(2)).await;
 	}
-	Err(format!("the supernode chain did not record anchor #{height} of sub-chain {subchain} within 60 s").into())
+	Err(format!(
+		"the supernode chain did not record anchor #{height} of sub-chain {subchain} within 60 s"
+	)
+	.into())
 }

@@ -53,6 +53,10 @@ pub enum Subcommand {
 	/// (`--source` this chain, `--target` the supernode chain, `--subchain` its id there).
 	AnchorRelay(crate::anchor_relay::AnchorRelayCmd),
 
+	/// Load a dev node with pre-signed transactions of one workload and report throughput,
+	/// latency and the node's resources (`scripts/bench.sh` runs it).
+	Load(crate::load::LoadCmd),
+
 	/// Benchmarks that produce the runtime's weights (nodes built with `runtime-benchmarks`).
 	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]
@@ -66,6 +70,14 @@ pub enum BenchmarkCmd {
 	/// Benchmark the calls of runtime pallets and write their `weights.rs` (use `--runtime`
 	/// with the wasm and `--genesis-builder=runtime`).
 	Pallet(frame_benchmarking_cli::PalletCmd),
+	/// Measure the base weights: an empty block (`BlockExecutionWeight`) and a NO-OP
+	/// extrinsic (`ExtrinsicBaseWeight`), written as `block_weights.rs`/`extrinsic_weights.rs`.
+	Overhead(frame_benchmarking_cli::OverheadCmd),
+	/// Measure database reads and writes on this node's database (`--db paritydb`), written
+	/// as `paritydb_weights.rs`: the runtime's `DbWeight`.
+	Storage(frame_benchmarking_cli::StorageCmd),
+	/// Time a full block of one extrinsic (`system remark` or `balances transfer_keep_alive`).
+	Extrinsic(frame_benchmarking_cli::ExtrinsicCmd),
 	/// Check this machine against the reference hardware.
 	Machine(frame_benchmarking_cli::MachineCmd),
 }

@@ -50,6 +50,7 @@ pub fn run() -> sc_cli::Result<()> {
 			sc_cli::LoggerBuilder::new(cli.run.shared_params.log.join(",")).init()?;
 			cmd.run()
 		},
+		Some(Subcommand::Load(cmd)) => cmd.run(),
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))
@@ -111,11 +112,57 @@ pub fn run() -> sc_cli::Result<()> {
 		#[cfg(feature = "runtime-benchmarks")]
 		Some(Subcommand::Benchmark(crate::cli::BenchmarkCmd::Pallet(cmd))) => {
 			if cmd.runtime.is_none() {
-				return Err("pass the runtime wasm with `--runtime` and `--genesis-builder=runtime` \
-					(scripts/benchmark-pallets.sh does)"
-					.into());
+				return Err(
+					"pass the runtime wasm with `--runtime` and `--genesis-builder=runtime` \
+					(scripts/generate-weights.sh does)"
+						.into(),
+				);
 			}
 			cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(None)
+		},
+		#[cfg(feature = "runtime-benchmarks")]
+		Some(Subcommand::Benchmark(crate::cli::BenchmarkCmd::Overhead(cmd))) => {
+			let runner = cli.create_runner(cmd)?;
+			runner.sync_run(|config| {
+				let PartialComponents { client, .. } = service::new_partial(&config)?;
+				let builder = crate::benchmarking::RemarkBuilder::new(client.clone());
+				cmd.run(
+					config.chain_spec.name().into(),
+					client,
+					crate::benchmarking::inherent_benchmark_data()?,
+					Vec::new(),
+					&builder,
+					false,
+				)
+			})
+		},
+		#[cfg(feature = "runtime-benchmarks")]
+		Some(Subcommand::Benchmark(crate::cli::BenchmarkCmd::Storage(cmd))) => {
+			let runner = cli.create_runner(cmd)?;
+			runner.sync_run(|config| {
+				let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
+				let db = backend.expose_db();
+				let storage = backend.expose_storage();
+				let shared_trie_cache = backend.expose_shared_trie_cache();
+				cmd.run(config, client, db, storage, shared_trie_cache)
+			})
+		},
+		#[cfg(feature = "runtime-benchmarks")]
+		Some(Subcommand::Benchmark(crate::cli::BenchmarkCmd::Extrinsic(cmd))) => {
+			let runner = cli.create_runner(cmd)?;
+			runner.sync_run(|config| {
+				let PartialComponents { client, .. } = service::new_partial(&config)?;
+				let factory = frame_benchmarking_cli::ExtrinsicFactory(vec![
+					Box::new(crate::benchmarking::RemarkBuilder::new(client.clone())),
+					Box::new(crate::benchmarking::TransferKeepAliveBuilder::new(client.clone())),
+				]);
+				cmd.run(
+					client,
+					crate::benchmarking::inherent_benchmark_data()?,
+					Vec::new(),
+					&factory,
+				)
+			})
 		},
 		#[cfg(feature = "runtime-benchmarks")]
 		Some(Subcommand::Benchmark(crate::cli::BenchmarkCmd::Machine(cmd))) => {
@@ -130,12 +177,16 @@ pub fn run() -> sc_cli::Result<()> {
 				refuse_taken_rpc_ports(&mut config)?;
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
-						sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>,
+						sc_network::NetworkWorker<
+							Block,
+							<Block as sp_runtime::traits::Block>::Hash,
+						>,
 					>(config)
 					.map_err(sc_cli::Error::Service),
-					sc_network::config::NetworkBackendType::Litep2p =>
+					sc_network::config::NetworkBackendType::Litep2p => {
 						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
-							.map_err(sc_cli::Error::Service),
+							.map_err(sc_cli::Error::Service)
+					},
 				}
 			})
 		},
@@ -145,7 +196,9 @@ pub fn run() -> sc_cli::Result<()> {
 /// sc-cli retries a random port when the RPC port is taken, which leaves a dApp or a script
 /// talking to nothing: a node of Guilian stops instead, naming the address.
 fn refuse_taken_rpc_ports(config: &mut sc_service::Configuration) -> sc_cli::Result<()> {
-	let Some(endpoints) = config.rpc.addr.as_mut() else { return Ok(()) };
+	let Some(endpoints) = config.rpc.addr.as_mut() else {
+		return Ok(());
+	};
 	for endpoint in endpoints {
 		endpoint.retry_random_port = false;
 		// Optional endpoints (IPv6 where the host may lack it) are allowed to fail.

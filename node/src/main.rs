@@ -4,11 +4,17 @@
 #![warn(missing_docs)]
 
 mod anchor_relay;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
+#[cfg(test)]
+mod full_block;
+mod load;
 mod rpc;
 mod service;
+mod signing;
 
 fn main() {
 	if let Err(error) = command::run() {

@@ -12,12 +12,17 @@ use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
 use std::{sync::Arc, time::Duration};
 
+/// Host functions of the runtime: the standard ones, plus the benchmarking ones in a node built
+/// for benchmarks (its runtime imports them).
+#[cfg(not(feature = "runtime-benchmarks"))]
+type HostFunctions = sp_io::SubstrateHostFunctions;
+#[cfg(feature = "runtime-benchmarks")]
+type HostFunctions =
+	(sp_io::SubstrateHostFunctions, frame_benchmarking::benchmarking::HostFunctions);
+
 /// The full client, executing the on-chain wasm runtime only.
-pub(crate) type FullClient = sc_service::TFullClient<
-	Block,
-	RuntimeApi,
-	sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>,
->;
+pub(crate) type FullClient =
+	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<HostFunctions>>;
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 
@@ -26,7 +31,7 @@ const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
 
 /// Share of the 6 s slot the block author may spend building a block: the rest is for
 /// propagating it and for the other validators to import it within the same slot.
-const BLOCK_PROPOSAL_SLOT_PORTION: f32 = 2.0 / 3.0;
+pub(crate) const BLOCK_PROPOSAL_SLOT_PORTION: f32 = 2.0 / 3.0;
 
 /// The parts of the service that subcommands (check-block, export, revert...) need too.
 pub type Service = sc_service::PartialComponents<
@@ -55,7 +60,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		})
 		.transpose()?;
 
-	let executor = sc_service::new_wasm_executor::<sp_io::SubstrateHostFunctions>(&config.executor);
+	let executor = sc_service::new_wasm_executor::<HostFunctions>(&config.executor);
 	let (client, backend, keystore_container, task_manager) =
 		sc_service::new_full_parts::<Block, RuntimeApi, _>(
 			config,

@@ -5,7 +5,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_assets, Assets]
-	[pallet_nfts, Nfts]
 	[pallet_utility, Utility]
 	[pallet_sudo, Sudo]
 	[pallet_collective, Council]

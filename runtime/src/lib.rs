@@ -9,8 +9,8 @@
 //! (12 decimals) only pays transaction fees and deposits.
 //!
 //! Layout: `configs/` holds one file per area (system, consensus, money, collectibles, credit,
-//! prepaid, disputes, supernodes, governance), `apis.rs` the runtime APIs, `genesis_config_presets.rs` the genesis presets that
-//! every chain spec is built from.
+//! prepaid, disputes, supernodes, governance), `apis.rs` the runtime APIs,
+//! `genesis_config_presets.rs` the genesis presets that every chain spec is built from.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `#[frame_support::runtime]` expands into large recursive types.
@@ -26,6 +26,7 @@ pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]
 mod tests;
+pub mod weights;
 
 extern crate alloc;
 

@@ -9,8 +9,8 @@
 //! period are its own unlock-transfer-relock.
 
 use crate::{
-	AccountId, Assets, Balance, Balances, BlockNumber, Credit, Nfts, Runtime, RuntimeEvent, Signature,
-	Timestamp, CNY_ASSET_ID, DAYS, DAYS_MS, MILLI_GXC,
+	AccountId, Assets, Balance, Balances, BlockNumber, Credit, Nfts, Runtime, RuntimeEvent,
+	Signature, Timestamp, CNY_ASSET_ID, DAYS, DAYS_MS, MILLI_GXC,
 };
 use frame_support::{
 	parameter_types,
@@ -66,6 +66,10 @@ impl pallet_nfts::Config for Runtime {
 	type OffchainPublic = <Signature as Verify>::Signer;
 	#[cfg(feature = "runtime-benchmarks")]
 	type Helper = ();
+	// The SDK's reference weights: no call of pallet-nfts can be dispatched here (the runtime's
+	// `NoDirectNftCalls` filter refuses them all, at this pre-dispatch weight), and the work
+	// pallet-collectibles does in pallet-nfts is inside its own measured weights. With
+	// `ForceOrigin = EnsureNever` and its features off, pallet-nfts' benchmarks cannot run here.
 	type WeightInfo = pallet_nfts::weights::SubstrateWeight<Runtime>;
 	type BlockNumberProvider = frame_system::Pallet<Runtime>;
 }
@@ -132,7 +136,11 @@ impl pallet_collectibles::BenchmarkHelper<sp_runtime::MultiSigner, AccountId, Si
 
 	fn verify_consumer(who: &AccountId) {
 		use sp_runtime::traits::{BlakeTwo256, Hash};
-		let _ = Credit::do_verify_consumer(&Self::regulator(), who.clone(), BlakeTwo256::hash(who.as_ref()));
+		let _ = Credit::do_verify_consumer(
+			&Self::regulator(),
+			who.clone(),
+			BlakeTwo256::hash(who.as_ref()),
+		);
 	}
 
 	fn regulator() -> AccountId {

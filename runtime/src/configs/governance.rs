@@ -7,8 +7,8 @@
 //! sub-chains and changing the validator set.
 
 use crate::{
-	configs::system::RuntimeBlockWeights, AccountId, BlockNumber, OriginCaller, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeOrigin, DAYS,
+	configs::system::RuntimeBlockWeights, AccountId, BlockNumber, OriginCaller, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeOrigin, DAYS,
 };
 use frame_support::{parameter_types, traits::EitherOfDiverse, weights::Weight};
 use frame_system::{EnsureNever, EnsureRoot};
@@ -43,9 +43,14 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MaxProposals = CouncilMaxProposals;
 	type MaxMembers = CouncilMaxMembers;
 	type DefaultVote = pallet_collective::PrimeDefaultVote;
-	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_collective::WeightInfo<Runtime>;
 	// Members are the supernode operators: they change only with pallet-supernodes' records.
+	#[cfg(not(feature = "runtime-benchmarks"))]
 	type SetMembersOrigin = EnsureNever<AccountId>;
+	// pallet-collective's benchmarks seat their members with `set_members`: a benchmarking
+	// build (never a chain's runtime) lets root do it, so that they can run.
+	#[cfg(feature = "runtime-benchmarks")]
+	type SetMembersOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxProposalWeight = MaxCouncilProposalWeight;
 	type DisapproveOrigin = EnsureCouncilTwoThirds;
 	type KillOrigin = EnsureCouncilTwoThirds;
@@ -55,12 +60,12 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
-	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_sudo::WeightInfo<Runtime>;
 }
 
 impl pallet_utility::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type PalletsOrigin = OriginCaller;
-	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_utility::WeightInfo<Runtime>;
 }
