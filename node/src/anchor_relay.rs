@@ -8,7 +8,10 @@
 //! submit one `anchor` transaction, and wait until the supernode chain shows the new latest
 //! anchor. The relay keeps no state of its own: restarted, it continues from the chain's record.
 
-use crate::signing::{signed_extrinsic, ChainIdentity};
+use crate::{
+	client::{block_on, storage_value_key, ClientError},
+	signing::{signed_extrinsic, ChainIdentity},
+};
 use codec::{Decode, Encode};
 use guilian_runtime::{opaque, RuntimeCall};
 use jsonrpsee::{
@@ -60,24 +63,12 @@ pub struct AnchorRelayCmd {
 }
 
 /// Why the relay stopped.
-type RelayError = Box<dyn std::error::Error + Send + Sync>;
-
-/// Storage key of `Timestamp::Now`: `twox128("Timestamp") ++ twox128("Now")`.
-fn timestamp_now_key() -> Bytes {
-	let mut key = sp_io::hashing::twox_128(b"Timestamp").to_vec();
-	key.extend(sp_io::hashing::twox_128(b"Now"));
-	Bytes(key)
-}
+type RelayError = ClientError;
 
 impl AnchorRelayCmd {
 	/// Runs the relay until `rounds` anchors were made, or an error.
 	pub fn run(&self) -> sc_cli::Result<()> {
-		let runtime = tokio::runtime::Builder::new_multi_thread()
-			.worker_threads(2)
-			.enable_all()
-			.build()
-			.map_err(|e| sc_cli::Error::Application(Box::new(e)))?;
-		runtime.block_on(self.relay()).map_err(sc_cli::Error::Application)
+		block_on(self.relay())
 	}
 
 	async fn relay(&self) -> Result<(), RelayError> {
@@ -165,7 +156,7 @@ async fn record(source: &WsClient, height: u64) -> Result<AnchorRecord, RelayErr
 	let block: sp_runtime::generic::SignedBlock<opaque::Block> =
 		source.request("chain_getBlock", rpc_params![hash]).await?;
 	let now: Option<Bytes> = source
-		.request("state_getStorage", rpc_params![timestamp_now_key(), hash])
+		.request("state_getStorage", rpc_params![storage_value_key(b"Timestamp", b"Now"), hash])
 		.await?;
 	let time = match now {
 		Some(bytes) => u64::decode(&mut &bytes[..])?,

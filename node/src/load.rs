@@ -18,7 +18,10 @@
 //! opens a stored-value plan of which each bench account buys a card, and Alice//stash (the
 //! licensed scenic site) opens a collectible series.
 
-use crate::signing::{signed_extrinsic, ChainIdentity};
+use crate::{
+	client::{block_on, storage_value_key, ClientError},
+	signing::{signed_extrinsic, ChainIdentity},
+};
 use codec::{Decode, Encode};
 use guilian_runtime::{
 	opaque, AccountId, BalancesCall, Runtime, RuntimeCall, RuntimeEvent, CNY, CNY_ASSET_ID,
@@ -39,7 +42,7 @@ use std::{
 };
 
 /// Why the load generator stopped.
-type LoadError = Box<dyn std::error::Error + Send + Sync>;
+type LoadError = ClientError;
 
 /// The transactions a run submits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -141,12 +144,7 @@ struct SeenBlock {
 impl LoadCmd {
 	/// Runs the load and prints the report.
 	pub fn run(&self) -> sc_cli::Result<()> {
-		let runtime = tokio::runtime::Builder::new_multi_thread()
-			.worker_threads(2)
-			.enable_all()
-			.build()
-			.map_err(|e| sc_cli::Error::Application(Box::new(e)))?;
-		runtime.block_on(self.load()).map_err(sc_cli::Error::Application)
+		block_on(self.load())
 	}
 
 	async fn load(&self) -> Result<(), LoadError> {
@@ -695,9 +693,8 @@ async fn read_value<T: Decode>(
 	pallet: &[u8],
 	item: &[u8],
 ) -> Result<Option<T>, LoadError> {
-	let mut key = sp_io::hashing::twox_128(pallet).to_vec();
-	key.extend(sp_io::hashing::twox_128(item));
-	let bytes: Option<Bytes> = client.request("state_getStorage", rpc_params![Bytes(key)]).await?;
+	let key = storage_value_key(pallet, item);
+	let bytes: Option<Bytes> = client.request("state_getStorage", rpc_params![key]).await?;
 	Ok(bytes.map(|b| T::decode(&mut &b[..])).transpose()?)
 }
 
@@ -711,7 +708,9 @@ async fn submit_until_in_block(
 	let nonce = next_nonce(client, &account_of(&signer)).await?;
 	let encoded = signed_extrinsic(&signer, call, nonce, chain).encode();
 	let block = watch_until_in_block(client, encoded.clone()).await?;
-	let failures = dispatch_failures(client, block, &[BlakeTwo256::hash(&encoded)]).await?;
+	let body = block_body(client, block).await?;
+	let failures =
+		dispatch_failures(client, block, &body, &[BlakeTwo256::hash(&encoded)]).await?;
 	match failures.into_iter().next() {
 		Some(error) => Err(format!("setup transaction failed: {error}").into()),
 		None => Ok(()),
@@ -775,32 +774,24 @@ async fn batches(
 	submit_all_until_in_block(client, transactions).await
 }
 
-/// Storage key of `System::Events`.
-fn events_key() -> Bytes {
-	let mut key = sp_io::hashing::twox_128(b"System").to_vec();
-	key.extend(sp_io::hashing::twox_128(b"Events"));
-	Bytes(key)
-}
-
-/// Storage key of `System::BlockWeight`.
-fn block_weight_key() -> Bytes {
-	let mut key = sp_io::hashing::twox_128(b"System").to_vec();
-	key.extend(sp_io::hashing::twox_128(b"BlockWeight"));
-	Bytes(key)
-}
-
 type EventRecords = Vec<frame_system::EventRecord<RuntimeEvent, H256>>;
 
-/// The dispatch errors, in block `block`, of the extrinsics whose hashes are `ours`.
+/// A block's body, by hash.
+async fn block_body(client: &WsClient, block: H256) -> Result<opaque::Block, LoadError> {
+	let body: sp_runtime::generic::SignedBlock<opaque::Block> =
+		client.request("chain_getBlock", rpc_params![block]).await?;
+	Ok(body.block)
+}
+
+/// The dispatch errors, in block `block` (whose body is `body`), of the extrinsics whose hashes
+/// are `ours`.
 async fn dispatch_failures(
 	client: &WsClient,
 	block: H256,
+	body: &opaque::Block,
 	ours: &[H256],
 ) -> Result<Vec<String>, LoadError> {
-	let body: sp_runtime::generic::SignedBlock<opaque::Block> =
-		client.request("chain_getBlock", rpc_params![block]).await?;
 	let indices: Vec<u32> = body
-		.block
 		.extrinsics
 		.iter()
 		.enumerate()
@@ -824,7 +815,7 @@ async fn dispatch_failures(
 
 async fn block_events(client: &WsClient, block: H256) -> Result<EventRecords, LoadError> {
 	let bytes: Option<Bytes> =
-		client.request("state_getStorage", rpc_params![events_key(), block]).await?;
+		client.request("state_getStorage", rpc_params![storage_value_key(b"System", b"Events"), block]).await?;
 	Ok(match bytes {
 		Some(bytes) => EventRecords::decode(&mut &bytes[..])?,
 		None => Vec::new(),
@@ -922,14 +913,13 @@ async fn block_rows(
 				*header.number()
 			},
 		};
-		let body: sp_runtime::generic::SignedBlock<opaque::Block> =
-			client.request("chain_getBlock", rpc_params![block]).await?;
+		let body = block_body(client, *block).await?;
 		let our_hashes: Vec<H256> =
 			ours.iter().map(|j| BlakeTwo256::hash(&transactions[*j])).collect();
-		let failed = dispatch_failures(client, *block, &our_hashes).await?.len() as u32;
+		let failed = dispatch_failures(client, *block, &body, &our_hashes).await?.len() as u32;
 		let time = block_time(client, *block).await?;
 		let weight: Option<Bytes> = client
-			.request("state_getStorage", rpc_params![block_weight_key(), block])
+			.request("state_getStorage", rpc_params![storage_value_key(b"System", b"BlockWeight"), block])
 			.await?;
 		let normal_weight = match weight {
 			Some(bytes) => {
@@ -945,7 +935,7 @@ async fn block_rows(
 			number,
 			time,
 			ours: ours.len() as u32,
-			extrinsics: body.block.extrinsics.len() as u32,
+			extrinsics: body.extrinsics.len() as u32,
 			failed,
 			normal_weight,
 		});
@@ -976,10 +966,9 @@ async fn block_rows(
 }
 
 async fn block_time(client: &WsClient, block: H256) -> Result<u64, LoadError> {
-	let mut key = sp_io::hashing::twox_128(b"Timestamp").to_vec();
-	key.extend(sp_io::hashing::twox_128(b"Now"));
+	let key = storage_value_key(b"Timestamp", b"Now");
 	let bytes: Option<Bytes> =
-		client.request("state_getStorage", rpc_params![Bytes(key), block]).await?;
+		client.request("state_getStorage", rpc_params![key, block]).await?;
 	Ok(bytes.map(|b| u64::decode(&mut &b[..])).transpose()?.unwrap_or(0))
 }
 

@@ -8,6 +8,7 @@ mod anchor_relay;
 mod benchmarking;
 mod chain_spec;
 mod cli;
+mod client;
 mod command;
 #[cfg(test)]
 mod full_block;
