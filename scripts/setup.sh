@@ -19,6 +19,8 @@ need_cmd_pkg python3 python3
 need_cmd_pkg node nodejs
 need_cmd_pkg npm npm
 need_cmd_pkg curl curl
+need_cmd_pkg jq jq            # scripts/rpc-safety.sh
+need_cmd_pkg ss iproute2      # scripts/rpc-safety.sh (listening sockets)
 
 if ((${#missing_apt[@]})); then
 	stage "installing Debian packages: ${missing_apt[*]}"

@@ -1,5 +1,8 @@
 // Helpers shared by the zombienet JS scripts (CommonJS: zombienet `require`s the scripts).
 
+const fs = require('fs');
+const path = require('path');
+
 /** Signs and sends `tx`; resolves with its events once in a block, rejects on a dispatch error. */
 function send(api, tx, signer) {
   return new Promise((resolve, reject) => {
@@ -34,4 +37,117 @@ async function councilMotion(api, call, threshold, voters) {
   );
 }
 
-module.exports = { send, councilMotion };
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` every `everyMs` until it returns something truthy; throws after `timeoutMs`. */
+async function until(what, check, timeoutMs, everyMs = 1_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() >= deadline) throw new Error(`timed out after ${timeoutMs / 1000} s: ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+/** Best and finalized heads of the node `api` talks to. */
+async function heads(api) {
+  const finalizedHash = await api.rpc.chain.getFinalizedHead();
+  const [best, finalized] = await Promise.all([api.rpc.chain.getHeader(), api.rpc.chain.getHeader(finalizedHash)]);
+  return {
+    best: best.number.toNumber(),
+    bestHash: best.hash.toHex(),
+    finalized: finalized.number.toNumber(),
+    finalizedHash: finalizedHash.toHex(),
+  };
+}
+
+/** The argv of process `pid`, or null once it is gone. */
+function cmdline(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
+  } catch {
+    return null;
+  }
+}
+
+/** The base path zombienet gives node `name` of this network (its --base-path). */
+function basePath(networkInfo, name) {
+  return path.join(networkInfo.tmpDir, name, 'data');
+}
+
+/**
+ * The process of node `name` of this network: the guilian-node whose --base-path is that node's
+ * (so that another network on the machine never matches). `{ pid, ppid, args }` or null.
+ */
+function nodeProcess(networkInfo, name) {
+  const base = basePath(networkInfo, name);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const args = cmdline(entry);
+    if (!args || !args.length || path.basename(args[0]) !== 'guilian-node') continue;
+    const at = args.indexOf('--base-path');
+    if (at < 0 || args[at + 1] !== base) continue;
+    let stat;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields[0] === 'Z') continue;
+    return { pid: Number(entry), ppid: Number(fields[1]), args };
+  }
+  return null;
+}
+
+/** Resident memory of process `pid` in KiB (VmRSS of /proc/PID/status), or null once it is gone. */
+function rssKiB(pid) {
+  try {
+    const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    return line ? Number(line.split(/\s+/)[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Seconds since process `pid` started (from /proc; clock ticks are USER_HZ = 100 on Linux). */
+function processAgeSeconds(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const startTicks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+  const uptime = Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+  return uptime - startTicks / 100;
+}
+
+/**
+ * The log of node `name` since its last start: zombienet's native provider appends a restarted
+ * node's output to the same file, and every start prints the banner line first.
+ */
+function logSinceLastStart(networkInfo, name) {
+  const lines = fs.readFileSync(path.join(networkInfo.tmpDir, `${name}.log`), 'utf8').split('\n');
+  let start = 0;
+  lines.forEach((line, i) => { if (/ Guilian Node\s*$/.test(line)) start = i; });
+  return lines.slice(start);
+}
+
+/** The Aura author of `header` (the authority of its slot): its public key as 0x hex. */
+async function auraAuthor(api, header) {
+  const preRuntime = header.digest.logs.find((log) => log.isPreRuntime && log.asPreRuntime[0].toString() === 'aura');
+  if (!preRuntime) throw new Error(`block #${header.number} has no Aura pre-runtime digest`);
+  const slot = api.createType('u64', preRuntime.asPreRuntime[1]).toBigInt();
+  const authorities = await (await api.at(header.parentHash)).query.aura.authorities();
+  return authorities[Number(slot % BigInt(authorities.length))].toHex();
+}
+
+/** Test state handed from one script of a test to the next, kept in the network's folder. */
+function saveState(networkInfo, key, value) {
+  fs.writeFileSync(path.join(networkInfo.tmpDir, `guilian-${key}.json`), JSON.stringify(value, null, 2));
+}
+function loadState(networkInfo, key) {
+  return JSON.parse(fs.readFileSync(path.join(networkInfo.tmpDir, `guilian-${key}.json`), 'utf8'));
+}
+
+module.exports = {
+  send, councilMotion, sleep, until, heads, cmdline, basePath, nodeProcess, rssKiB, processAgeSeconds,
+  logSinceLastStart, auraAuthor, saveState, loadState,
+};

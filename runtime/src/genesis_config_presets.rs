@@ -276,3 +276,30 @@ pub fn preset_names() -> Vec<PresetId> {
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
 	]
 }
+
+/// The genesis storage of a named preset: its JSON patch applied over the default genesis, as the
+/// node's chain-spec builder does. For native tests and tools (the runtime's tests, the node's
+/// full-block tests, the `guilian-fuzz` fuzzer).
+#[cfg(feature = "std")]
+pub fn preset_storage(id: &str) -> Result<sp_core::storage::Storage, String> {
+	use sp_runtime::BuildStorage;
+
+	fn merge(base: &mut Value, patch: Value) {
+		match (base, patch) {
+			(Value::Object(base), Value::Object(patch)) =>
+				for (key, value) in patch {
+					merge(base.entry(key).or_insert(Value::Null), value);
+				},
+			(base, patch) => *base = patch,
+		}
+	}
+
+	let preset = get_preset(&id.into()).ok_or_else(|| format!("no genesis preset {id:?}"))?;
+	let patch: Value = serde_json::from_slice(&preset).map_err(|e| e.to_string())?;
+	let mut config = serde_json::to_value(crate::RuntimeGenesisConfig::default())
+		.map_err(|e| e.to_string())?;
+	merge(&mut config, patch);
+	let config: crate::RuntimeGenesisConfig =
+		serde_json::from_value(config).map_err(|e| e.to_string())?;
+	config.build_storage()
+}

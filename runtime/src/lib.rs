@@ -74,12 +74,30 @@ impl_opaque_keys! {
 
 /// Runtime version. Bump `spec_version` with every runtime change that reaches a live network,
 /// and `transaction_version` whenever call indices or extrinsic formats change.
+#[cfg(not(feature = "next-spec-version"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("guilian"),
 	impl_name: alloc::borrow::Cow::Borrowed("guilian-node"),
 	authoring_version: 1,
 	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The same runtime one `spec_version` later: the code that the upgrade rehearsal
+/// (`runtime/next`, `zombienet/upgrade.zndsl`) installs on a running network through the
+/// council. Keep it equal to [`VERSION`] above but for `spec_version` (the version macro reads
+/// literals only).
+#[cfg(feature = "next-spec-version")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("guilian"),
+	impl_name: alloc::borrow::Cow::Borrowed("guilian-node"),
+	authoring_version: 1,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -161,8 +179,11 @@ pub type UncheckedExtrinsic =
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Runtime migrations beyond those of the pallets.
-type Migrations = ();
+/// Storage migrations run at the first block of a new runtime, in this order. Each is a
+/// `VersionedMigration` that runs only on a chain at its source storage version (see
+/// `tests::try_runtime_upgrade_migrates_the_demo_state`). Remove one once every live chain has
+/// run it.
+type Migrations = (pallet_collectibles::migrations::v2::MigrateV1ToV2<Runtime>,);
 
 /// Executive: dispatches to the pallets.
 pub type Executive = frame_executive::Executive<

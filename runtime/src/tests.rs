@@ -2,34 +2,16 @@
 
 use crate::{
 	genesis_config_presets::{self, custody_bank, CNY_NAME, CNY_SYMBOL, CUSTODY_BANK_CNY},
-	Assets, Credit, Runtime, RuntimeGenesisConfig, Session, CNY_ASSET_ID, CNY_DECIMALS,
+	Assets, Credit, Runtime, Session, CNY_ASSET_ID, CNY_DECIMALS,
 };
 use frame_support::traits::fungibles::{metadata::Inspect as MetadataInspect, Inspect};
 use guilian_primitives::{MerchantCategory, MerchantStatus, SubjectRegistry};
-use serde_json::Value;
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::BuildStorage;
 
-/// Applies a preset's JSON patch over the default genesis, as the node's chain-spec builder does.
-fn merge(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) =>
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(Value::Null), value);
-			},
-		(base, patch) => *base = patch,
-	}
-}
-
+/// The state of a genesis preset at block 1.
 fn externalities(preset: &str) -> sp_io::TestExternalities {
-	let patch: Value = serde_json::from_slice(
-		&genesis_config_presets::get_preset(&preset.into()).expect("the preset exists"),
-	)
-	.expect("presets are JSON");
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
-	merge(&mut config, patch);
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("a valid genesis");
-	let mut ext = sp_io::TestExternalities::new(config.build_storage().expect("genesis builds"));
+	let storage = genesis_config_presets::preset_storage(preset).expect("the preset builds");
+	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| frame_system::Pallet::<Runtime>::set_block_number(1));
 	ext
 }
@@ -551,4 +533,177 @@ fn local_testnet_is_governed_by_its_council_without_sudo() {
 		assert_ok!(close(1));
 		assert!(pallet_credit::Regulators::<Runtime>::get(&regulator).is_some());
 	});
+}
+
+/// The runtime's storage migrations on the demo preset's state, as a chain at the previous storage
+/// versions would hold it: `Executive::try_runtime_upgrade` runs every migration with its
+/// `pre_upgrade`/`post_upgrade` checks, decodes the entire state and runs every pallet's
+/// `try_state`. Run by `scripts/fuzz.sh` (feature `try-runtime`).
+#[cfg(feature = "try-runtime")]
+#[test]
+fn try_runtime_upgrade_migrates_the_demo_state() {
+	use frame_support::traits::{
+		GetStorageVersion, StorageVersion, TryDecodeEntireStorage, UpgradeCheckSelect,
+	};
+
+	let mut ext = externalities("development");
+	ext.execute_with(|| {
+		// Collectibles at storage version 1: no issuer count yet (Alice//stash is licensed).
+		pallet_collectibles::IssuerCount::<Runtime>::kill();
+		StorageVersion::new(1).put::<crate::Collectibles>();
+
+		let weight = crate::Executive::try_runtime_upgrade(UpgradeCheckSelect::All)
+			.expect("the migrations, their checks and every pallet's try_state pass");
+
+		assert_eq!(crate::Collectibles::on_chain_storage_version(), 2);
+		assert_eq!(pallet_collectibles::IssuerCount::<Runtime>::get(), 1);
+		let max = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
+		assert!(weight.all_lt(max), "the migrations fit in one block: {weight:?} of {max:?}");
+		// Run again, the migrations find their versions and change nothing.
+		let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
+		crate::Executive::try_runtime_upgrade(UpgradeCheckSelect::PreAndPost).expect("idempotent");
+		assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
+		assert!(crate::AllPalletsWithSystem::try_decode_entire_state().is_ok());
+	});
+}
+
+/// Over-long bounded arguments: for every call of every pallet and every `BoundedVec` in its
+/// arguments (nested ones too), an encoding whose other arguments are minimal is built with the
+/// vector at its bound, which decodes, and at its bound plus one, which fails to decode ("exceeds
+/// its limit") as a call and as an extrinsic, without a panic. The bound is found by bisection
+/// from the decoder itself, so a vector without a bound (below 2^16) fails the test.
+mod over_long_arguments {
+	use crate::{RuntimeCall, UncheckedExtrinsic};
+	use codec::{Compact, Decode, DecodeLimit, Encode};
+	use scale_info::{form::PortableForm, PortableRegistry, TypeDef, TypeDefPrimitive};
+
+	/// Which `BoundedVec` (in depth-first order) gets `len` elements; the others are empty.
+	struct Plan {
+		seen: usize,
+		target: usize,
+		len: u32,
+	}
+
+	fn is_bounded(ty: &scale_info::Type<PortableForm>) -> bool {
+		matches!(ty.path.ident().as_deref(), Some("BoundedVec") | Some("WeakBoundedVec"))
+	}
+
+	/// Appends the smallest encoding of type `id`, except for the planned vector.
+	fn encode(types: &PortableRegistry, id: u32, out: &mut Vec<u8>, plan: &mut Plan, depth: u32) {
+		let ty = types.resolve(id).expect("same registry");
+		if is_bounded(ty) {
+			let element = ty.type_params[0].ty.expect("a BoundedVec has an element type").id;
+			let index = plan.seen;
+			plan.seen += 1;
+			let len = if index == plan.target { plan.len } else { 0 };
+			Compact(len).encode_to(out);
+			for _ in 0..len {
+				encode(types, element, out, &mut Plan { seen: 0, target: usize::MAX, len: 0 }, depth + 1);
+			}
+			return;
+		}
+		match &ty.type_def {
+			TypeDef::Composite(c) =>
+				c.fields.iter().for_each(|f| encode(types, f.ty.id, out, plan, depth + 1)),
+			TypeDef::Variant(v) => {
+				// The variant with the most fields reaches nested vectors (`Some` of an
+				// `Option`); deep down, the one with the fewest ends recursion (`RuntimeCall`
+				// inside `sudo`).
+				let chosen = if depth < 12 {
+					v.variants.iter().max_by_key(|v| (v.fields.len(), std::cmp::Reverse(v.index)))
+				} else {
+					v.variants.iter().min_by_key(|v| v.fields.len())
+				};
+				if let Some(variant) = chosen {
+					out.push(variant.index);
+					variant.fields.iter().for_each(|f| encode(types, f.ty.id, out, plan, depth + 1));
+				}
+			},
+			TypeDef::Sequence(_) | TypeDef::BitSequence(_) => Compact(0u32).encode_to(out),
+			TypeDef::Array(a) =>
+				(0..a.len).for_each(|_| encode(types, a.type_param.id, out, plan, depth + 1)),
+			TypeDef::Tuple(t) => t.fields.iter().for_each(|f| encode(types, f.id, out, plan, depth + 1)),
+			TypeDef::Primitive(p) => out.extend(std::iter::repeat(0).take(match p {
+				TypeDefPrimitive::Bool | TypeDefPrimitive::U8 | TypeDefPrimitive::I8 => 1,
+				TypeDefPrimitive::U16 | TypeDefPrimitive::I16 => 2,
+				TypeDefPrimitive::U32 | TypeDefPrimitive::I32 | TypeDefPrimitive::Char => 4,
+				TypeDefPrimitive::U64 | TypeDefPrimitive::I64 => 8,
+				TypeDefPrimitive::U128 | TypeDefPrimitive::I128 => 16,
+				TypeDefPrimitive::U256 | TypeDefPrimitive::I256 => 32,
+				TypeDefPrimitive::Str => 1,
+			})),
+			TypeDef::Compact(_) => Compact(0u32).encode_to(out),
+		}
+	}
+
+	fn decode_call(bytes: &[u8]) -> Result<RuntimeCall, codec::Error> {
+		RuntimeCall::decode_all_with_depth_limit(256, &mut &bytes[..])
+	}
+
+	/// A bare (unsigned) extrinsic carrying `call`, as a transaction pool would receive it.
+	fn as_extrinsic(call: &[u8]) -> Vec<u8> {
+		let mut body = vec![4u8]; // extrinsic format version 4, bare
+		body.extend_from_slice(call);
+		body.encode()
+	}
+
+	#[test]
+	fn every_bounded_argument_fails_to_decode_one_past_its_bound() {
+		let mut registry = scale_info::Registry::new();
+		let call_type = registry.register_type(&scale_info::meta_type::<RuntimeCall>()).id;
+		let types: PortableRegistry = registry.into();
+		let TypeDef::Variant(pallets) = &types.resolve(call_type).unwrap().type_def else {
+			panic!("RuntimeCall is an enum")
+		};
+		let mut checked = Vec::new();
+		for pallet in &pallets.variants {
+			let pallet_call = pallet.fields[0].ty.id;
+			let TypeDef::Variant(calls) = &types.resolve(pallet_call).unwrap().type_def else {
+				continue;
+			};
+			for call in &calls.variants {
+				let encoding = |target: usize, len: u32| {
+					let mut plan = Plan { seen: 0, target, len };
+					let mut out = vec![pallet.index, call.index];
+					for field in &call.fields {
+						encode(&types, field.ty.id, &mut out, &mut plan, 1);
+					}
+					(out, plan.seen)
+				};
+				let (minimal, vectors) = encoding(usize::MAX, 0);
+				if vectors == 0 {
+					continue;
+				}
+				assert!(
+					decode_call(&minimal).is_ok(),
+					"{}.{}: the minimal encoding does not decode",
+					pallet.name,
+					call.name
+				);
+				for target in 0..vectors {
+					let decodes = |len| decode_call(&encoding(target, len).0).is_ok();
+					let (mut fits, mut too_long) = (0u32, 1u32 << 16);
+					assert!(!decodes(too_long), "{}.{} vector {target}: no bound below 2^16", pallet.name, call.name);
+					while too_long - fits > 1 {
+						let middle = (fits + too_long) / 2;
+						if decodes(middle) { fits = middle } else { too_long = middle }
+					}
+					let (over, _) = encoding(target, fits + 1);
+					let error = decode_call(&over).expect_err("one past the bound");
+					assert!(
+						error.to_string().contains("exceeds its limit"),
+						"{}.{} vector {target}: {error}",
+						pallet.name,
+						call.name
+					);
+					assert!(UncheckedExtrinsic::decode(&mut &as_extrinsic(&over)[..]).is_err());
+					assert!(UncheckedExtrinsic::decode(&mut &as_extrinsic(&encoding(target, fits).0)[..]).is_ok());
+					checked.push(format!("{}.{}#{target} ≤ {fits}", pallet.name, call.name));
+				}
+			}
+		}
+		// Our pallets alone have dozens (names, URIs, labels, gateways, evidence lists).
+		assert!(checked.len() >= 20, "only {} bounded arguments found: {checked:?}", checked.len());
+		println!("{} bounded arguments: {}", checked.len(), checked.join(", "));
+	}
 }

@@ -79,6 +79,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(record.category == MerchantCategory::Tourism, Error::<T>::NotTourismMerchant);
 		ensure!(record.status == MerchantStatus::Active, Error::<T>::MerchantNotActive);
 		ensure!(!Issuers::<T>::contains_key(&issuer), Error::<T>::AlreadyLicensed);
+		let count = IssuerCount::<T>::get().checked_add(1).ok_or(Error::<T>::Overflow)?;
+		IssuerCount::<T>::put(count);
 		Issuers::<T>::insert(
 			&issuer,
 			IssuerLicence { regulator: regulator.clone(), area: record.area, licensed_at },
@@ -94,6 +96,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotCompetentRegulator
 		);
 		Issuers::<T>::remove(&issuer);
+		IssuerCount::<T>::mutate(|count| *count = count.saturating_sub(1));
 		Self::deposit_event(Event::IssuerRevoked { issuer, regulator: regulator.clone() });
 		Ok(())
 	}
@@ -372,12 +375,16 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// Checks the invariants: each series' `minted` equals its collection's item count in
+	/// Checks the invariants: `IssuerCount` counts `Issuers`; each series' `minted` equals its collection's item count in
 	/// pallet-nfts, every item is owned there by its holder and indexed in `Holdings`, and the
 	/// purchase counters add up to `minted` within the per-buyer limit.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use frame_support::traits::tokens::nonfungibles_v2::{Inspect, InspectEnumerable};
+		ensure!(
+			Issuers::<T>::iter_keys().count() as u32 == IssuerCount::<T>::get(),
+			"IssuerCount differs from the number of licensed issuers"
+		);
 		for (id, details) in Series::<T>::iter() {
 			ensure!(id < NextSeriesId::<T>::get(), "a series id at or above NextSeriesId");
 			ensure!(details.minted <= details.max_supply, "minted beyond the maximum supply");

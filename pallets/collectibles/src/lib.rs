@@ -35,7 +35,8 @@
 //! - A **suspended** series cannot be sold or gifted; its benefits stay redeemable.
 //!
 //! ## Invariants (`do_try_state`)
-//! Each series' `minted` equals the number of items of its collection in pallet-nfts; every
+//! `IssuerCount` equals the number of licensed issuers. Each series' `minted` equals the number
+//! of items of its collection in pallet-nfts; every
 //! item is owned there by its recorded holder and indexed in `Holdings`; per-buyer purchase
 //! counters add up to `minted` and respect the limit.
 
@@ -49,6 +50,7 @@ pub use pallet::*;
 mod benchmarking;
 mod functions;
 mod impl_record;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -109,7 +111,8 @@ pub mod pallet {
 	use sp_core::H256;
 	use sp_runtime::traits::{IdentifyAccount, Verify};
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// 2: `IssuerCount` counts the licensed issuers ([`migrations::v2`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -189,6 +192,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Issuers<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, IssuerLicence<T::AccountId>>;
+
+	/// The number of licensed issuers (entries of `Issuers`), since storage version 2.
+	#[pallet::storage]
+	pub type IssuerCount<T: Config> = StorageValue<_, u32, ValueQuery>;
 
 	/// Staff accounts and the issuer each works for.
 	#[pallet::storage]

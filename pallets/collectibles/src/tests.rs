@@ -2,10 +2,12 @@
 //! ends with `do_try_state` (see [`crate::mock::test`]).
 
 use crate::{mock::*, pallet::*, types::*, Error, SeriesParamsOf};
+use crate::migrations::v2::MigrateV1ToV2;
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{
 		fungible::Inspect as NativeInspect,
+		GetStorageVersion, OnRuntimeUpgrade, StorageVersion,
 		tokens::nonfungibles_v2::{Inspect as NftInspect, InspectEnumerable},
 	},
 };
@@ -71,6 +73,50 @@ fn sign(key: Sr25519Keyring, series: SeriesId, item: ItemId) -> MultiSignature {
 	MultiSignature::Sr25519(key.pair().sign(&payload))
 }
 
+// --- Storage migrations ---
+
+/// Puts the pallet's storage back as version 1 left it: no `IssuerCount`.
+fn as_version_1() {
+	IssuerCount::<Test>::kill();
+	StorageVersion::new(1).put::<Collectibles>();
+}
+
+#[test]
+fn the_v2_migration_counts_the_licensed_issuers() {
+	test(|| {
+		assert_ok!(Collectibles::license_issuer(origin(regulator()), museum()));
+		as_version_1();
+		let weight = MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(IssuerCount::<Test>::get(), 2);
+		assert_eq!(Collectibles::on_chain_storage_version(), 2);
+		// The version read and write, the two issuers read, the counter written.
+		assert_eq!(weight, <Test as frame_system::Config>::DbWeight::get().reads_writes(3, 2));
+	});
+}
+
+#[test]
+fn the_v2_migration_does_nothing_on_a_version_2_chain() {
+	test(|| {
+		// As a chain started from genesis at version 2 records it (the mock builds each pallet's
+		// genesis alone, which writes no version).
+		Collectibles::in_code_storage_version().put::<Collectibles>();
+		assert_eq!(Collectibles::on_chain_storage_version(), 2);
+		let weight = MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(IssuerCount::<Test>::get(), 1);
+		assert_eq!(weight, <Test as frame_system::Config>::DbWeight::get().reads(1));
+	});
+}
+
+#[cfg(feature = "try-runtime")]
+#[test]
+fn the_v2_migration_passes_its_own_checks() {
+	test(|| {
+		as_version_1();
+		assert_ok!(MigrateV1ToV2::<Test>::try_on_runtime_upgrade(true));
+		assert_eq!(IssuerCount::<Test>::get(), 1);
+	});
+}
+
 // --- Issuers ---
 
 #[test]
@@ -80,6 +126,7 @@ fn genesis_licensed_the_site() {
 		assert_eq!(licence.regulator, regulator());
 		assert_eq!(licence.area, QINGXIU);
 		assert_eq!(licence.licensed_at, 0);
+		assert_eq!(IssuerCount::<Test>::get(), 1);
 	});
 }
 
@@ -88,6 +135,7 @@ fn a_regulator_licenses_a_tourism_merchant() {
 	test(|| {
 		assert_ok!(Collectibles::license_issuer(origin(regulator()), museum()));
 		assert!(Issuers::<Test>::contains_key(museum()));
+		assert_eq!(IssuerCount::<Test>::get(), 2);
 		System::assert_last_event(
 			Event::IssuerLicensed { issuer: museum(), regulator: regulator() }.into(),
 		);
@@ -154,6 +202,7 @@ fn a_regulator_revokes_a_licence_and_sales_stop() {
 		let id = series();
 		assert_ok!(Collectibles::revoke_issuer(origin(regulator()), site()));
 		assert!(!Issuers::<Test>::contains_key(site()));
+		assert_eq!(IssuerCount::<Test>::get(), 0);
 		System::assert_last_event(
 			Event::IssuerRevoked { issuer: site(), regulator: regulator() }.into(),
 		);
@@ -941,5 +990,60 @@ fn the_collectible_record_names_holder_and_issuer() {
 		);
 		assert!(!<Collectibles as CollectibleRecord<AccountId>>::redeemed(id, item));
 		assert_eq!(<Collectibles as CollectibleRecord<AccountId>>::item_parties(id, 2), None);
+	});
+}
+
+// --- Refusals: every wrong role (docs/ROLES.md) ---
+
+#[test]
+fn only_a_culture_tourism_regulator_of_the_area_revokes() {
+	test(|| {
+		// A regulator of another area, a market regulator of the area, the issuer itself.
+		assert_noop!(
+			Collectibles::revoke_issuer(origin(guilin_regulator()), site()),
+			CollectiblesError::NotCompetentRegulator
+		);
+		assert_noop!(
+			Collectibles::revoke_issuer(origin(market_regulator()), site()),
+			CollectiblesError::NotCompetentRegulator
+		);
+		assert_noop!(
+			Collectibles::revoke_issuer(origin(site()), site()),
+			CollectiblesError::NotCompetentRegulator
+		);
+		assert!(Issuers::<Test>::contains_key(site()));
+	});
+}
+
+#[test]
+fn only_a_licensed_issuer_adds_staff() {
+	test(|| {
+		// An unlicensed Tourism merchant, a consumer, the staff account itself.
+		assert_noop!(Collectibles::add_staff(origin(museum()), staff()), CollectiblesError::NotLicensed);
+		assert_noop!(Collectibles::add_staff(origin(consumer()), staff()), CollectiblesError::NotLicensed);
+		assert_noop!(Collectibles::add_staff(origin(staff()), staff()), CollectiblesError::NotLicensed);
+		assert!(!Staff::<Test>::contains_key(staff()));
+	});
+}
+
+#[test]
+fn only_a_culture_tourism_regulator_of_the_area_resumes() {
+	test(|| {
+		let id = series();
+		assert_ok!(Collectibles::suspend_series(origin(regulator()), id, H256::zero()));
+		// A regulator of neither area, a market regulator of the issuer's area, the issuer.
+		assert_noop!(
+			Collectibles::resume_series(origin(guilin_regulator()), id),
+			CollectiblesError::NotCompetentRegulator
+		);
+		assert_noop!(
+			Collectibles::resume_series(origin(market_regulator()), id),
+			CollectiblesError::NotCompetentRegulator
+		);
+		assert_noop!(
+			Collectibles::resume_series(origin(site()), id),
+			CollectiblesError::NotCompetentRegulator
+		);
+		assert_eq!(Series::<Test>::get(id).map(|s| s.suspended), Some(true));
 	});
 }

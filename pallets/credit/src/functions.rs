@@ -532,14 +532,21 @@ impl<T: Config> Pallet<T> {
 				MerchantByLicence::<T>::get(merchant.licence_hash).as_ref() == Some(&who),
 				"licence index does not point back to the merchant"
 			);
+			// A score blacklisting outlives the score's recovery (credit repair is a regulator's
+			// decision), so the tier is not checked here: only who blacklisted.
 			if merchant.status == MerchantStatus::Blacklisted {
-				let by_regulator = matches!(merchant.status_source, StatusSource::Regulator { .. });
-				let score = CreditRecords::<T>::get(&who)
-					.map(|r| r.score_at_last_event)
-					.unwrap_or(score::INITIAL_SCORE);
 				ensure!(
-					by_regulator || T::TierThresholds::get().tier(score) == CreditTier::D,
-					"a merchant is blacklisted neither by a regulator nor by a tier-D score"
+					matches!(
+						merchant.status_source,
+						StatusSource::Regulator { .. } | StatusSource::CreditScore
+					),
+					"a merchant is blacklisted neither by a regulator nor by its score"
+				);
+			}
+			if merchant.status_source == StatusSource::CreditScore {
+				ensure!(
+					merchant.status == MerchantStatus::Blacklisted,
+					"a score-set status other than Blacklisted"
 				);
 			}
 		}

@@ -28,14 +28,15 @@
 //! The score is computed by [`score`] (documented there): 600 to start, points per event by
 //! severity, weighted by recency, clamped to 0..=1000. Tiers come from `TierThresholds`
 //! (defaults A ≥ 800, B ≥ 650, C ≥ 500, else D). A breach that leaves a merchant in tier D
-//! blacklists it automatically. A verified consumer or merchant of tier B or better may take the
+//! blacklists it automatically; the blacklisting stays when later fulfilments raise the score,
+//! until a regulator lifts it (credit repair, 信用修复, is a regulator's decision). A verified consumer or merchant of tier B or better may take the
 //! credit card; merchants publish a discount per tier, which the prepaid pallet applies.
 //!
 //! ## Invariants (`do_try_state`)
 //! - The counters (regulators, merchants, consumers, commitments, card holders) match storage.
 //! - The licence and identity indexes are the exact inverse of the merchant and consumer maps.
-//! - Every blacklisted merchant was blacklisted by a regulator or sits in tier D by its score at
-//!   its last credit event.
+//! - Every blacklisted merchant was blacklisted by a regulator or by its score, and a status set
+//!   by the score is always Blacklisted.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 

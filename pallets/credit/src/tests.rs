@@ -619,6 +619,34 @@ mod records {
 		});
 	}
 
+	/// Found by the fuzzer (`guilian-fuzz --seed 7`): fulfilments raised a score-blacklisted
+	/// merchant out of tier D, and the invariant then wanted it in tier D. The rule is credit
+	/// repair (信用修复): only a regulator takes a merchant off the blacklist.
+	#[test]
+	fn a_score_blacklisting_stays_when_the_score_recovers_until_a_regulator_lifts_it() {
+		test(|| {
+			for _ in 0..2 {
+				assert_ok!(Credit::record_breach(signed(regulator()), gym(), None, Severity::Moderate, H256::zero()));
+			}
+			assert_eq!(Merchants::<Test>::get(gym()).unwrap().status, MerchantStatus::Blacklisted);
+			for _ in 0..4 {
+				assert_ok!(Credit::record_fulfilment(signed(regulator()), gym(), None, H256::zero()));
+			}
+			assert_ne!(Credit::current_tier(&gym()), CreditTier::D);
+			let merchant = Merchants::<Test>::get(gym()).unwrap();
+			assert_eq!(merchant.status, MerchantStatus::Blacklisted);
+			assert_eq!(merchant.status_source, StatusSource::CreditScore);
+			Credit::do_try_state().expect("a repaired score does not lift the blacklisting");
+			assert_ok!(Credit::set_merchant_status(
+				signed(regulator()),
+				gym(),
+				MerchantStatus::Active,
+				H256::repeat_byte(9)
+			));
+			assert_eq!(Merchants::<Test>::get(gym()).unwrap().status, MerchantStatus::Active);
+		});
+	}
+
 	#[test]
 	fn the_recent_list_is_bounded_and_old_events_are_archived() {
 		test(|| {
@@ -843,5 +871,98 @@ mod api {
 	#[test]
 	fn keyring_accounts_are_their_public_keys() {
 		assert_eq!(account_of(Sr25519Keyring::Bob), gym());
+	}
+}
+
+// Refusals: every wrong role (docs/ROLES.md)
+
+mod refusals {
+	use super::*;
+
+	#[test]
+	fn only_the_council_removes_regulators() {
+		test(|| {
+			// Another regulator, the regulator itself, an account with no role, no signer at all.
+			assert_noop!(Credit::remove_regulator(signed(regulator()), guilin_regulator()), DispatchError::BadOrigin);
+			assert_noop!(
+				Credit::remove_regulator(signed(guilin_regulator()), guilin_regulator()),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(Credit::remove_regulator(signed(stranger()), guilin_regulator()), DispatchError::BadOrigin);
+			assert_noop!(Credit::remove_regulator(RuntimeOrigin::none(), guilin_regulator()), DispatchError::BadOrigin);
+			assert!(Regulators::<Test>::contains_key(guilin_regulator()));
+			assert_eq!(RegulatorCount::<Test>::get(), 2);
+		});
+	}
+
+	#[test]
+	fn only_regulators_countersign() {
+		test(|| {
+			assert_ok!(Credit::make_commitment(signed(gym()), one_year()));
+			// Not the subject of the commitment, not another subject.
+			assert_noop!(Credit::countersign_commitment(signed(gym()), 0), Error::<Test>::NotRegulator);
+			assert_noop!(Credit::countersign_commitment(signed(consumer()), 0), Error::<Test>::NotRegulator);
+			assert_eq!(Commitments::<Test>::get(0).unwrap().countersigned_by, None);
+		});
+	}
+
+	#[test]
+	fn countersigning_outside_the_jurisdiction() {
+		test(|| {
+			assert_ok!(Credit::make_commitment(signed(gym()), one_year()));
+			// The gym is in Qingxiu, Nanning; the Guilin regulator does not cover it.
+			assert_noop!(
+				Credit::countersign_commitment(signed(guilin_regulator()), 0),
+				Error::<Test>::OutOfJurisdiction
+			);
+			assert_eq!(Commitments::<Test>::get(0).unwrap().countersigned_by, None);
+		});
+	}
+
+	#[test]
+	fn only_regulators_set_a_merchant_status() {
+		test(|| {
+			// Not the merchant itself, not a consumer.
+			assert_noop!(
+				Credit::set_merchant_status(signed(gym()), gym(), MerchantStatus::Closed, H256::zero()),
+				Error::<Test>::NotRegulator
+			);
+			assert_noop!(
+				Credit::set_merchant_status(signed(consumer()), gym(), MerchantStatus::Abnormal, H256::zero()),
+				Error::<Test>::NotRegulator
+			);
+			assert_eq!(Merchants::<Test>::get(gym()).unwrap().status, MerchantStatus::Active);
+		});
+	}
+
+	#[test]
+	fn only_regulators_revoke_consumers() {
+		test(|| {
+			// Not the consumer itself, not a merchant.
+			assert_noop!(
+				Credit::revoke_consumer(signed(consumer()), consumer(), H256::zero()),
+				Error::<Test>::NotRegulator
+			);
+			assert_noop!(Credit::revoke_consumer(signed(gym()), consumer(), H256::zero()), Error::<Test>::NotRegulator);
+			assert!(Consumers::<Test>::contains_key(consumer()));
+		});
+	}
+
+	#[test]
+	fn only_regulators_record_fulfilments() {
+		test(|| {
+			assert_ok!(Credit::make_commitment(signed(gym()), one_year()));
+			// Not the subject recording its own fulfilment, not another subject.
+			assert_noop!(
+				Credit::record_fulfilment(signed(gym()), gym(), Some(0), H256::zero()),
+				Error::<Test>::NotRegulator
+			);
+			assert_noop!(
+				Credit::record_fulfilment(signed(consumer()), gym(), None, H256::zero()),
+				Error::<Test>::NotRegulator
+			);
+			assert_eq!(Credit::current_score(&gym()), 600);
+			assert_eq!(Commitments::<Test>::get(0).unwrap().fulfilments, 0);
+		});
 	}
 }

@@ -1027,3 +1027,124 @@ mod statistics {
 		});
 	}
 }
+
+// Refusals: every wrong role (docs/ROLES.md)
+
+mod refusals {
+	use super::*;
+	use sp_runtime::DispatchError;
+
+	#[test]
+	fn only_the_merchant_contests() {
+		test(|| {
+			let id = file(Reference::None, 0);
+			// Not the complainant, not another merchant, not a stranger.
+			assert_noop!(Disputes::contest(signed(consumer()), id, evidence(2)), Error::<Test>::NotTheMerchant);
+			assert_noop!(Disputes::contest(signed(guilin_shop()), id, evidence(2)), Error::<Test>::NotTheMerchant);
+			assert_noop!(Disputes::contest(signed(stranger()), id, evidence(2)), Error::<Test>::NotTheMerchant);
+			assert_eq!(status(id), ComplaintStatus::AwaitingResponse);
+		});
+	}
+
+	#[test]
+	fn an_unsigned_origin_does_not_escalate() {
+		test(|| {
+			let id = file(Reference::None, 0);
+			advance(3 * DAY);
+			// Any signed account may escalate now; an unsigned origin may not.
+			assert_noop!(Disputes::escalate(RuntimeOrigin::none(), id), DispatchError::BadOrigin);
+			assert_eq!(status(id), ComplaintStatus::AwaitingResponse);
+		});
+	}
+
+	#[test]
+	fn only_regulators_dismiss_mediators() {
+		test(|| {
+			// Not a stranger, not a merchant, not another mediator, not the mediator itself.
+			assert_noop!(Disputes::dismiss_mediator(signed(stranger()), mediator(0)), Error::<Test>::NotRegulator);
+			assert_noop!(Disputes::dismiss_mediator(signed(gym()), mediator(0)), Error::<Test>::NotRegulator);
+			assert_noop!(Disputes::dismiss_mediator(signed(mediator(1)), mediator(0)), Error::<Test>::NotRegulator);
+			assert_noop!(Disputes::dismiss_mediator(signed(mediator(0)), mediator(0)), Error::<Test>::NotRegulator);
+			assert!(Mediators::<Test>::contains_key(mediator(0)));
+		});
+	}
+
+	#[test]
+	fn dismissals_stay_in_the_jurisdiction() {
+		test(|| {
+			// Mediator 3 serves Guilin, outside the Nanning regulator's jurisdiction.
+			assert_noop!(
+				Disputes::dismiss_mediator(signed(regulator()), mediator(3)),
+				Error::<Test>::OutOfJurisdiction
+			);
+			assert!(Mediators::<Test>::contains_key(mediator(3)));
+		});
+	}
+
+	#[test]
+	fn an_unsigned_origin_does_not_finalize() {
+		test(|| {
+			let id = ruled(Reference::None, 0, ruling(Outcome::Rejected, 0, None));
+			advance(7 * DAY);
+			// Any signed account may finalize now; an unsigned origin may not.
+			assert_noop!(Disputes::finalize(RuntimeOrigin::none(), id), DispatchError::BadOrigin);
+			assert_eq!(status(id), ComplaintStatus::Ruled);
+		});
+	}
+
+	#[test]
+	fn only_the_consumer_of_a_transaction_reviews_it() {
+		test(|| {
+			add_card(7, &consumer(), &gym(), 100 * YUAN, 0, true);
+			add_item(1, 1, &consumer(), &gym(), true);
+			let settled = file(Reference::None, 0);
+			assert_ok!(Disputes::settle(signed(gym()), settled));
+			// Each transaction is complete, but the merchant reviews none of its own sales and
+			// a stranger none of another's purchases.
+			for transaction in
+				[Transaction::Card(7), Transaction::Complaint(settled), Transaction::Collectible { series: 1, item: 1 }]
+			{
+				assert_noop!(
+					Disputes::review(signed(gym()), transaction, 1, H256::zero()),
+					Error::<Test>::NoTransaction
+				);
+				assert_noop!(
+					Disputes::review(signed(stranger()), transaction, 5, H256::zero()),
+					Error::<Test>::NoTransaction
+				);
+				assert!(!Reviews::<Test>::contains_key(transaction));
+			}
+		});
+	}
+
+	#[test]
+	fn only_mediators_of_the_area_sit_on_an_appeal() {
+		test(|| {
+			let id = ruled(Reference::None, 0, ruling(Outcome::Rejected, 0, None));
+			assert_ok!(Disputes::appeal(signed(consumer()), id));
+			let vote = ruling(Outcome::Frivolous, 0, None);
+			// Neither party, nor a stranger, nor the regulator is a mediator.
+			assert_noop!(Disputes::vote_on_appeal(signed(consumer()), id, vote), Error::<Test>::NotMediator);
+			assert_noop!(Disputes::vote_on_appeal(signed(gym()), id, vote), Error::<Test>::NotMediator);
+			assert_noop!(Disputes::vote_on_appeal(signed(stranger()), id, vote), Error::<Test>::NotMediator);
+			assert_noop!(Disputes::vote_on_appeal(signed(regulator()), id, vote), Error::<Test>::NotMediator);
+			// Mediator 3 serves Guilin; the complaint is about a gym in Nanning.
+			assert_noop!(Disputes::vote_on_appeal(signed(mediator(3)), id, vote), Error::<Test>::NotMediatorOfArea);
+			assert!(Complaints::<Test>::get(id).unwrap().appeal.unwrap().votes.is_empty());
+		});
+	}
+
+	#[test]
+	fn a_party_who_is_a_mediator_does_not_sit_on_its_appeal() {
+		test(|| {
+			assert_ok!(Disputes::appoint_mediator(signed(regulator()), consumer(), AreaCode(450100)));
+			assert_ok!(Disputes::appoint_mediator(signed(regulator()), gym(), AreaCode(450100)));
+			let id = ruled(Reference::None, 0, ruling(Outcome::Rejected, 0, None));
+			assert_ok!(Disputes::appeal(signed(consumer()), id));
+			let vote = ruling(Outcome::Upheld, 0, None);
+			assert_noop!(Disputes::vote_on_appeal(signed(consumer()), id, vote), Error::<Test>::MediatorIsParty);
+			assert_noop!(Disputes::vote_on_appeal(signed(gym()), id, vote), Error::<Test>::MediatorIsParty);
+			assert!(Complaints::<Test>::get(id).unwrap().appeal.unwrap().votes.is_empty());
+		});
+	}
+}

@@ -661,3 +661,93 @@ mod random {
 		}
 	}
 }
+
+// Refusals: every wrong role (docs/ROLES.md)
+
+mod refusals {
+	use super::*;
+	use sp_runtime::DispatchError;
+
+	#[test]
+	fn only_the_holder_confirms_a_use() {
+		test(|| {
+			let card = buy(gym_plan());
+			// Not the card's merchant, not another buyer.
+			assert_noop!(Prepaid::confirm_use(signed(gym()), card, 1), Error::<Test>::NotCardHolder);
+			assert_noop!(Prepaid::confirm_use(signed(anonymous()), card, 1), Error::<Test>::NotCardHolder);
+			assert_eq!(Cards::<Test>::get(card).unwrap().unused, 1_500 * YUAN);
+		});
+	}
+
+	#[test]
+	fn only_the_card_merchant_draws_an_advance() {
+		test(|| {
+			let card = buy(gym_plan());
+			advance(7 * DAY);
+			// Not another merchant, not the holder.
+			assert_noop!(Prepaid::draw_advance(signed(school()), card, YUAN), Error::<Test>::NotCardMerchant);
+			assert_noop!(Prepaid::draw_advance(signed(consumer()), card, YUAN), Error::<Test>::NotCardMerchant);
+			assert_eq!(Cards::<Test>::get(card).unwrap().advanced, 0);
+			assert_eq!(escrow(&gym()), 1_500 * YUAN);
+		});
+	}
+
+	#[test]
+	fn only_the_card_merchant_refunds_a_card() {
+		test(|| {
+			let card = buy(gym_plan());
+			// Not another merchant, not the holder.
+			assert_noop!(Prepaid::refund_card(signed(school()), card), Error::<Test>::NotCardMerchant);
+			assert_noop!(Prepaid::refund_card(signed(consumer()), card), Error::<Test>::NotCardMerchant);
+			assert_eq!(Cards::<Test>::get(card).unwrap().status, CardStatus::Active);
+		});
+	}
+
+	#[test]
+	fn only_merchants_announce_a_closure() {
+		test(|| {
+			// Not a consumer, not a regulator.
+			assert_noop!(
+				Prepaid::announce_closure(signed(consumer()), START + 30 * DAY),
+				Error::<Test>::NotMerchant
+			);
+			assert_noop!(
+				Prepaid::announce_closure(signed(regulator()), START + 30 * DAY),
+				Error::<Test>::NotMerchant
+			);
+			assert_eq!(Closures::<Test>::iter().count(), 0);
+		});
+	}
+
+	#[test]
+	fn only_the_holder_claims_a_refund() {
+		test(|| {
+			let card = buy(gym_plan());
+			set_status(&gym(), MerchantStatus::Suspended);
+			// The card is refundable; still not to another buyer, nor to the merchant.
+			assert_noop!(Prepaid::claim_refund(signed(anonymous()), card), Error::<Test>::NotCardHolder);
+			assert_noop!(Prepaid::claim_refund(signed(gym()), card), Error::<Test>::NotCardHolder);
+			assert_eq!(Cards::<Test>::get(card).unwrap().status, CardStatus::Active);
+		});
+	}
+
+	#[test]
+	fn an_unsigned_origin_starts_no_refunds() {
+		test(|| {
+			buy(gym_plan());
+			set_status(&gym(), MerchantStatus::Suspended);
+			// Any signed account may start the sweep; an unsigned origin may not.
+			assert_noop!(Prepaid::start_refunds(RuntimeOrigin::none(), gym()), DispatchError::BadOrigin);
+			assert!(SweepQueue::<Test>::get().is_empty());
+		});
+	}
+
+	#[test]
+	fn an_unsigned_origin_refreshes_no_risk() {
+		test(|| {
+			set_complaints(&gym(), 3);
+			assert_noop!(Prepaid::refresh_risk(RuntimeOrigin::none(), gym()), DispatchError::BadOrigin);
+			assert_eq!(RiskLevels::<Test>::get(gym()), RiskLevel::Low);
+		});
+	}
+}

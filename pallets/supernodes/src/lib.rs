@@ -7,7 +7,7 @@
 //! ## Roles
 //! - **Council** (`T::CouncilOrigin`, a 2/3 motion of the supernode operators): adds and removes
 //!   supernodes and their validators, sets the session length and the chain's own AC code,
-//!   approves, rejects, suspends and resumes sub-chains, raises and disposes of work orders.
+//!   authorizes runtime upgrades (`authorize_upgrade`, then anyone applies the code), approves, rejects, suspends and resumes sub-chains, raises and disposes of work orders.
 //! - **Backbone-node operator** (any signed account): applies for a sub-chain, with a deposit
 //!   held until the council decides.
 //! - **Gateway** (accounts named in the application): anchors the sub-chain's blocks.
@@ -553,6 +553,24 @@ pub mod pallet {
 		pub fn set_chain_ac_code(origin: OriginFor<T>, ac_code: Option<[u8; 4]>) -> DispatchResult {
 			T::CouncilOrigin::ensure_origin(origin)?;
 			Self::do_set_chain_ac_code(ac_code)
+		}
+
+		/// The council authorizes a runtime upgrade to the code whose hash (`T::Hashing`, i.e.
+		/// blake2-256) is `code_hash`: the chain's way to upgrade without sudo. Anyone then submits
+		/// the code with `system.applyAuthorizedUpgrade` (signed or unsigned), which checks the
+		/// hash, that the spec name is unchanged and that the spec version is higher, and sets it.
+		/// A new authorization replaces the last. frame-system emits `UpgradeAuthorized`; the
+		/// weight is frame-system's benchmarked `authorize_upgrade`, the same storage write (the
+		/// council origin check reads nothing).
+		#[pallet::call_index(7)]
+		#[pallet::weight((
+			<<T as frame_system::Config>::SystemWeightInfo as frame_system::WeightInfo>::authorize_upgrade(),
+			DispatchClass::Operational,
+		))]
+		pub fn authorize_upgrade(origin: OriginFor<T>, code_hash: T::Hash) -> DispatchResult {
+			T::CouncilOrigin::ensure_origin(origin)?;
+			frame_system::Pallet::<T>::do_authorize_upgrade(code_hash, true);
+			Ok(())
 		}
 
 		/// A backbone-node operator applies for a sub-chain; `ApplicationDeposit` is held until

@@ -417,6 +417,46 @@ mod sessions {
 	}
 }
 
+/// Runtime upgrades: the council authorizes a code hash, anyone applies the code (frame-system).
+mod upgrades {
+	use super::*;
+
+	fn authorized() -> Option<H256> {
+		frame_system::Pallet::<Test>::authorized_upgrade().map(|a| *a.code_hash())
+	}
+
+	#[test]
+	fn the_council_authorizes_an_upgrade_with_version_checks() {
+		test(|| {
+			let code_hash = H256::repeat_byte(7);
+			assert_ok!(Supernodes::authorize_upgrade(council(), code_hash));
+			assert_eq!(authorized(), Some(code_hash));
+			System::assert_last_event(
+				frame_system::Event::UpgradeAuthorized { code_hash, check_version: true }.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn a_new_authorization_replaces_the_last() {
+		test(|| {
+			assert_ok!(Supernodes::authorize_upgrade(council(), H256::repeat_byte(7)));
+			assert_ok!(Supernodes::authorize_upgrade(council(), H256::repeat_byte(8)));
+			assert_eq!(authorized(), Some(H256::repeat_byte(8)));
+		});
+	}
+
+	#[test]
+	fn only_the_council_authorizes_an_upgrade() {
+		test(|| {
+			assert_noop!(
+				Supernodes::authorize_upgrade(signed(operator()), H256::repeat_byte(7)),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+}
+
 /// Applies for sub-chain `GX01` (Nanning, culture-tourism) with the gateway.
 fn apply() -> SubChainId {
 	apply_for(*b"gx01")
@@ -998,6 +1038,137 @@ mod work_orders {
 			let id = apply();
 			assert_ok!(Supernodes::raise_work_order(council(), WorkOrderTarget::SubChain(id), WorkOrderKind::Other, evidence()));
 			assert_noop!(Supernodes::dispose_work_order(council(), 0, Disposal::Disable), Error::<Test>::WrongSubChainStatus);
+		});
+	}
+}
+
+// Refusals: every wrong role (docs/ROLES.md)
+
+/// The council is two thirds of the supernode operators (root in the mock): an operator acting
+/// alone is one signed account, refused like any other.
+mod refusals {
+	use super::*;
+
+	#[test]
+	fn only_the_council_removes_supernodes() {
+		test(|| {
+			// An operator alone, even for its own supernode; a regulator.
+			assert_noop!(Supernodes::remove_supernode(signed(alice()), dave()), DispatchError::BadOrigin);
+			assert_noop!(Supernodes::remove_supernode(signed(dave()), dave()), DispatchError::BadOrigin);
+			assert_noop!(Supernodes::remove_supernode(signed(regulator()), dave()), DispatchError::BadOrigin);
+			assert!(crate::pallet::Supernodes::<Test>::get(dave()).is_some());
+			assert_eq!(council_members(), genesis_four());
+		});
+	}
+
+	#[test]
+	fn only_the_council_removes_validators() {
+		test(|| {
+			// Another operator, the validator's own operator alone.
+			assert_noop!(Supernodes::remove_validator(signed(alice()), bob(), bob()), DispatchError::BadOrigin);
+			assert_noop!(Supernodes::remove_validator(signed(bob()), bob(), bob()), DispatchError::BadOrigin);
+			assert_eq!(supernode(&bob()).validators.to_vec(), vec![bob()]);
+		});
+	}
+
+	#[test]
+	fn only_the_council_replaces_validators() {
+		test(|| {
+			set_keys(&eve());
+			// The operator alone, the incoming validator.
+			assert_noop!(
+				Supernodes::replace_validator(signed(alice()), alice(), alice(), eve()),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Supernodes::replace_validator(signed(eve()), alice(), alice(), eve()),
+				DispatchError::BadOrigin
+			);
+			assert_eq!(supernode(&alice()).validators.to_vec(), vec![alice()]);
+		});
+	}
+
+	#[test]
+	fn only_the_council_sets_the_session_length() {
+		test(|| {
+			assert_noop!(Supernodes::set_session_length(signed(alice()), 25), DispatchError::BadOrigin);
+			assert_noop!(Supernodes::set_session_length(signed(stranger()), 25), DispatchError::BadOrigin);
+			assert_eq!(SessionLength::<Test>::get(), SESSION);
+		});
+	}
+
+	#[test]
+	fn only_the_council_sets_the_chain_ac_code() {
+		test(|| {
+			assert_noop!(Supernodes::set_chain_ac_code(signed(alice()), Some(*b"GX01")), DispatchError::BadOrigin);
+			assert_noop!(Supernodes::set_chain_ac_code(signed(operator()), Some(*b"GX01")), DispatchError::BadOrigin);
+			assert_eq!(ChainAcCode::<Test>::get(), None);
+		});
+	}
+
+	#[test]
+	fn an_unsigned_origin_applies_for_no_sub_chain() {
+		test(|| {
+			// Any signed account able to hold the deposit may apply; an unsigned origin may not.
+			assert_noop!(
+				Supernodes::apply_subchain(
+					RuntimeOrigin::none(),
+					*b"GX01",
+					label("Substrate"),
+					label("文旅 tourism"),
+					AreaCode(450103),
+					vec![gateway()].try_into().unwrap()
+				),
+				DispatchError::BadOrigin
+			);
+			assert_eq!(NextSubChainId::<Test>::get(), 0);
+		});
+	}
+
+	#[test]
+	fn only_the_council_rejects() {
+		test(|| {
+			let id = apply();
+			// An operator alone, the applicant.
+			assert_noop!(Supernodes::reject_subchain(signed(alice()), id), DispatchError::BadOrigin);
+			assert_noop!(Supernodes::reject_subchain(signed(operator()), id), DispatchError::BadOrigin);
+			assert_eq!(status(id), SubChainStatus::Pending);
+			assert_eq!(held(&operator()), DEPOSIT);
+		});
+	}
+
+	#[test]
+	fn only_the_council_suspends() {
+		test(|| {
+			let id = approved();
+			// An operator alone, the sub-chain's operator, its gateway, a regulator.
+			assert_noop!(Supernodes::suspend_subchain(signed(alice()), id), DispatchError::BadOrigin);
+			assert_noop!(Supernodes::suspend_subchain(signed(operator()), id), DispatchError::BadOrigin);
+			assert_noop!(Supernodes::suspend_subchain(signed(gateway()), id), DispatchError::BadOrigin);
+			assert_noop!(Supernodes::suspend_subchain(signed(regulator()), id), DispatchError::BadOrigin);
+			assert_eq!(status(id), SubChainStatus::Approved);
+		});
+	}
+
+	#[test]
+	fn only_the_council_resumes() {
+		test(|| {
+			let id = approved();
+			assert_ok!(Supernodes::suspend_subchain(council(), id));
+			// An operator alone, the sub-chain's operator, its gateway.
+			assert_noop!(Supernodes::resume_subchain(signed(alice()), id), DispatchError::BadOrigin);
+			assert_noop!(Supernodes::resume_subchain(signed(operator()), id), DispatchError::BadOrigin);
+			assert_noop!(Supernodes::resume_subchain(signed(gateway()), id), DispatchError::BadOrigin);
+			assert_eq!(status(id), SubChainStatus::Suspended);
+		});
+	}
+
+	#[test]
+	fn an_unsigned_origin_registers_no_bid() {
+		test(|| {
+			// Any signed account registers its own BID; an unsigned origin has no account.
+			assert_noop!(Supernodes::register_bid(RuntimeOrigin::none(), KeyType::Sr25519), DispatchError::BadOrigin);
+			assert_eq!(BidKeyTypes::<Test>::iter().count(), 0);
 		});
 	}
 }

@@ -1,0 +1,31 @@
+//! A small seeded generator (SplitMix64): the same seed always gives the same run.
+
+/// Seeded pseudo-random numbers.
+#[derive(Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+	/// A generator for `seed`.
+	pub fn new(seed: u64) -> Self {
+		Self(seed)
+	}
+
+	/// The next 64 random bits.
+	pub fn next(&mut self) -> u64 {
+		self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+		let mut z = self.0;
+		z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+		z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+		z ^ (z >> 31)
+	}
+
+	/// A number in `0..n` (`n > 0`).
+	pub fn below(&mut self, n: u64) -> u64 {
+		self.next() % n.max(1)
+	}
+
+	/// True with `percent` % probability.
+	pub fn chance(&mut self, percent: u64) -> bool {
+		self.below(100) < percent
+	}
+}
