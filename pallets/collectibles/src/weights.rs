@@ -65,25 +65,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credit::Regulators` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Collectibles::Issuers` (r:1 w:1)
 	/// Proof: `Collectibles::Issuers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Collectibles::IssuerCount` (r:1 w:1)
+	/// Proof: `Collectibles::IssuerCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn license_issuer() -> Weight {
-		// Proof size in bytes: measured `751`, estimated `4876`.
-		// Minimum execution time: 24_947_000 picoseconds.
-		Weight::from_parts(27_233_000, 0)
+		// Proof size in bytes: measured `774`, estimated `4876`.
+		// Minimum execution time: 32_434_000 picoseconds.
+		Weight::from_parts(43_729_000, 0)
 			.saturating_add(Weight::from_parts(0, 4876))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Collectibles::Issuers` (r:1 w:1)
 	/// Proof: `Collectibles::Issuers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Credit::Regulators` (r:1 w:0)
 	/// Proof: `Credit::Regulators` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Collectibles::IssuerCount` (r:1 w:1)
+	/// Proof: `Collectibles::IssuerCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn revoke_issuer() -> Weight {
-		// Proof size in bytes: measured `484`, estimated `3557`.
-		// Minimum execution time: 19_506_000 picoseconds.
-		Weight::from_parts(21_271_000, 0)
+		// Proof size in bytes: measured `507`, estimated `3557`.
+		// Minimum execution time: 25_879_000 picoseconds.
+		Weight::from_parts(35_122_000, 0)
 			.saturating_add(Weight::from_parts(0, 3557))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Collectibles::Issuers` (r:1 w:0)
 	/// Proof: `Collectibles::Issuers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
@@ -94,9 +98,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Collectibles::Staff` (r:1 w:1)
 	/// Proof: `Collectibles::Staff` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn add_staff() -> Weight {
-		// Proof size in bytes: measured `704`, estimated `4876`.
-		// Minimum execution time: 22_811_000 picoseconds.
-		Weight::from_parts(24_465_000, 0)
+		// Proof size in bytes: measured `727`, estimated `4876`.
+		// Minimum execution time: 24_423_000 picoseconds.
+		Weight::from_parts(37_999_000, 0)
 			.saturating_add(Weight::from_parts(0, 4876))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -104,9 +108,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Collectibles::Staff` (r:1 w:1)
 	/// Proof: `Collectibles::Staff` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn remove_staff() -> Weight {
-		// Proof size in bytes: measured `144`, estimated `3545`.
-		// Minimum execution time: 12_320_000 picoseconds.
-		Weight::from_parts(13_501_000, 0)
+		// Proof size in bytes: measured `167`, estimated `3545`.
+		// Minimum execution time: 16_863_000 picoseconds.
+		Weight::from_parts(22_662_000, 0)
 			.saturating_add(Weight::from_parts(0, 3545))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -138,9 +142,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Nfts::CollectionAccount` (r:0 w:1)
 	/// Proof: `Nfts::CollectionAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn create_series() -> Weight {
-		// Proof size in bytes: measured `819`, estimated `6196`.
-		// Minimum execution time: 102_646_000 picoseconds.
-		Weight::from_parts(107_117_000, 0)
+		// Proof size in bytes: measured `842`, estimated `6196`.
+		// Minimum execution time: 107_290_000 picoseconds.
+		Weight::from_parts(143_521_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -180,9 +184,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Nfts::Account` (r:0 w:1)
 	/// Proof: `Nfts::Account` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	fn buy() -> Weight {
-		// Proof size in bytes: measured `3768`, estimated `6208`.
-		// Minimum execution time: 135_215_000 picoseconds.
-		Weight::from_parts(142_897_000, 0)
+		// Proof size in bytes: measured `3791`, estimated `6208`.
+		// Minimum execution time: 142_476_000 picoseconds.
+		Weight::from_parts(198_669_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
@@ -214,9 +218,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Nfts::PendingSwapOf` (r:0 w:1)
 	/// Proof: `Nfts::PendingSwapOf` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
 	fn gift() -> Weight {
-		// Proof size in bytes: measured `4903`, estimated `6172`.
-		// Minimum execution time: 105_649_000 picoseconds.
-		Weight::from_parts(113_390_000, 0)
+		// Proof size in bytes: measured `4926`, estimated `6172`.
+		// Minimum execution time: 110_955_000 picoseconds.
+		Weight::from_parts(154_905_000, 0)
 			.saturating_add(Weight::from_parts(0, 6172))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -228,9 +232,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn redeem() -> Weight {
-		// Proof size in bytes: measured `3835`, estimated `6003`.
-		// Minimum execution time: 23_507_000 picoseconds.
-		Weight::from_parts(25_368_000, 0)
+		// Proof size in bytes: measured `3858`, estimated `6003`.
+		// Minimum execution time: 24_898_000 picoseconds.
+		Weight::from_parts(39_077_000, 0)
 			.saturating_add(Weight::from_parts(0, 6003))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -246,9 +250,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn redeem_for() -> Weight {
-		// Proof size in bytes: measured `3991`, estimated `6003`.
-		// Minimum execution time: 70_732_000 picoseconds.
-		Weight::from_parts(80_806_000, 0)
+		// Proof size in bytes: measured `4014`, estimated `6003`.
+		// Minimum execution time: 85_439_000 picoseconds.
+		Weight::from_parts(107_722_000, 0)
 			.saturating_add(Weight::from_parts(0, 6003))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -260,9 +264,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credit::Regulators` (r:1 w:0)
 	/// Proof: `Credit::Regulators` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	fn suspend_series() -> Weight {
-		// Proof size in bytes: measured `1781`, estimated `4715`.
-		// Minimum execution time: 27_855_000 picoseconds.
-		Weight::from_parts(29_990_000, 0)
+		// Proof size in bytes: measured `1804`, estimated `4715`.
+		// Minimum execution time: 31_967_000 picoseconds.
+		Weight::from_parts(43_827_000, 0)
 			.saturating_add(Weight::from_parts(0, 4715))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -274,9 +278,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credit::Regulators` (r:1 w:0)
 	/// Proof: `Credit::Regulators` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	fn resume_series() -> Weight {
-		// Proof size in bytes: measured `1781`, estimated `4715`.
-		// Minimum execution time: 27_339_000 picoseconds.
-		Weight::from_parts(29_817_000, 0)
+		// Proof size in bytes: measured `1804`, estimated `4715`.
+		// Minimum execution time: 29_719_000 picoseconds.
+		Weight::from_parts(42_944_000, 0)
 			.saturating_add(Weight::from_parts(0, 4715))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -295,25 +299,29 @@ impl WeightInfo for () {
 	/// Proof: `Credit::Regulators` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Collectibles::Issuers` (r:1 w:1)
 	/// Proof: `Collectibles::Issuers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Collectibles::IssuerCount` (r:1 w:1)
+	/// Proof: `Collectibles::IssuerCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn license_issuer() -> Weight {
-		// Proof size in bytes: measured `751`, estimated `4876`.
-		// Minimum execution time: 24_947_000 picoseconds.
-		Weight::from_parts(27_233_000, 0)
+		// Proof size in bytes: measured `774`, estimated `4876`.
+		// Minimum execution time: 32_434_000 picoseconds.
+		Weight::from_parts(43_729_000, 0)
 			.saturating_add(Weight::from_parts(0, 4876))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Collectibles::Issuers` (r:1 w:1)
 	/// Proof: `Collectibles::Issuers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Credit::Regulators` (r:1 w:0)
 	/// Proof: `Credit::Regulators` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Collectibles::IssuerCount` (r:1 w:1)
+	/// Proof: `Collectibles::IssuerCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn revoke_issuer() -> Weight {
-		// Proof size in bytes: measured `484`, estimated `3557`.
-		// Minimum execution time: 19_506_000 picoseconds.
-		Weight::from_parts(21_271_000, 0)
+		// Proof size in bytes: measured `507`, estimated `3557`.
+		// Minimum execution time: 25_879_000 picoseconds.
+		Weight::from_parts(35_122_000, 0)
 			.saturating_add(Weight::from_parts(0, 3557))
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Collectibles::Issuers` (r:1 w:0)
 	/// Proof: `Collectibles::Issuers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
@@ -324,9 +332,9 @@ impl WeightInfo for () {
 	/// Storage: `Collectibles::Staff` (r:1 w:1)
 	/// Proof: `Collectibles::Staff` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn add_staff() -> Weight {
-		// Proof size in bytes: measured `704`, estimated `4876`.
-		// Minimum execution time: 22_811_000 picoseconds.
-		Weight::from_parts(24_465_000, 0)
+		// Proof size in bytes: measured `727`, estimated `4876`.
+		// Minimum execution time: 24_423_000 picoseconds.
+		Weight::from_parts(37_999_000, 0)
 			.saturating_add(Weight::from_parts(0, 4876))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -334,9 +342,9 @@ impl WeightInfo for () {
 	/// Storage: `Collectibles::Staff` (r:1 w:1)
 	/// Proof: `Collectibles::Staff` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn remove_staff() -> Weight {
-		// Proof size in bytes: measured `144`, estimated `3545`.
-		// Minimum execution time: 12_320_000 picoseconds.
-		Weight::from_parts(13_501_000, 0)
+		// Proof size in bytes: measured `167`, estimated `3545`.
+		// Minimum execution time: 16_863_000 picoseconds.
+		Weight::from_parts(22_662_000, 0)
 			.saturating_add(Weight::from_parts(0, 3545))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -368,9 +376,9 @@ impl WeightInfo for () {
 	/// Storage: `Nfts::CollectionAccount` (r:0 w:1)
 	/// Proof: `Nfts::CollectionAccount` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn create_series() -> Weight {
-		// Proof size in bytes: measured `819`, estimated `6196`.
-		// Minimum execution time: 102_646_000 picoseconds.
-		Weight::from_parts(107_117_000, 0)
+		// Proof size in bytes: measured `842`, estimated `6196`.
+		// Minimum execution time: 107_290_000 picoseconds.
+		Weight::from_parts(143_521_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
@@ -410,9 +418,9 @@ impl WeightInfo for () {
 	/// Storage: `Nfts::Account` (r:0 w:1)
 	/// Proof: `Nfts::Account` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	fn buy() -> Weight {
-		// Proof size in bytes: measured `3768`, estimated `6208`.
-		// Minimum execution time: 135_215_000 picoseconds.
-		Weight::from_parts(142_897_000, 0)
+		// Proof size in bytes: measured `3791`, estimated `6208`.
+		// Minimum execution time: 142_476_000 picoseconds.
+		Weight::from_parts(198_669_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
@@ -444,9 +452,9 @@ impl WeightInfo for () {
 	/// Storage: `Nfts::PendingSwapOf` (r:0 w:1)
 	/// Proof: `Nfts::PendingSwapOf` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
 	fn gift() -> Weight {
-		// Proof size in bytes: measured `4903`, estimated `6172`.
-		// Minimum execution time: 105_649_000 picoseconds.
-		Weight::from_parts(113_390_000, 0)
+		// Proof size in bytes: measured `4926`, estimated `6172`.
+		// Minimum execution time: 110_955_000 picoseconds.
+		Weight::from_parts(154_905_000, 0)
 			.saturating_add(Weight::from_parts(0, 6172))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
@@ -458,9 +466,9 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn redeem() -> Weight {
-		// Proof size in bytes: measured `3835`, estimated `6003`.
-		// Minimum execution time: 23_507_000 picoseconds.
-		Weight::from_parts(25_368_000, 0)
+		// Proof size in bytes: measured `3858`, estimated `6003`.
+		// Minimum execution time: 24_898_000 picoseconds.
+		Weight::from_parts(39_077_000, 0)
 			.saturating_add(Weight::from_parts(0, 6003))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -476,9 +484,9 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn redeem_for() -> Weight {
-		// Proof size in bytes: measured `3991`, estimated `6003`.
-		// Minimum execution time: 70_732_000 picoseconds.
-		Weight::from_parts(80_806_000, 0)
+		// Proof size in bytes: measured `4014`, estimated `6003`.
+		// Minimum execution time: 85_439_000 picoseconds.
+		Weight::from_parts(107_722_000, 0)
 			.saturating_add(Weight::from_parts(0, 6003))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -490,9 +498,9 @@ impl WeightInfo for () {
 	/// Storage: `Credit::Regulators` (r:1 w:0)
 	/// Proof: `Credit::Regulators` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	fn suspend_series() -> Weight {
-		// Proof size in bytes: measured `1781`, estimated `4715`.
-		// Minimum execution time: 27_855_000 picoseconds.
-		Weight::from_parts(29_990_000, 0)
+		// Proof size in bytes: measured `1804`, estimated `4715`.
+		// Minimum execution time: 31_967_000 picoseconds.
+		Weight::from_parts(43_827_000, 0)
 			.saturating_add(Weight::from_parts(0, 4715))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -504,9 +512,9 @@ impl WeightInfo for () {
 	/// Storage: `Credit::Regulators` (r:1 w:0)
 	/// Proof: `Credit::Regulators` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	fn resume_series() -> Weight {
-		// Proof size in bytes: measured `1781`, estimated `4715`.
-		// Minimum execution time: 27_339_000 picoseconds.
-		Weight::from_parts(29_817_000, 0)
+		// Proof size in bytes: measured `1804`, estimated `4715`.
+		// Minimum execution time: 29_719_000 picoseconds.
+		Weight::from_parts(42_944_000, 0)
 			.saturating_add(Weight::from_parts(0, 4715))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
