@@ -101,16 +101,6 @@ function nodeProcess(networkInfo, name) {
   return null;
 }
 
-/** Resident memory of process `pid` in KiB (VmRSS of /proc/PID/status), or null once it is gone. */
-function rssKiB(pid) {
-  try {
-    const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-    return line ? Number(line.split(/\s+/)[1]) : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Seconds since process `pid` started (from /proc; clock ticks are USER_HZ = 100 on Linux). */
 function processAgeSeconds(pid) {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -148,6 +138,6 @@ function loadState(networkInfo, key) {
 }
 
 module.exports = {
-  send, councilMotion, sleep, until, heads, cmdline, basePath, nodeProcess, rssKiB, processAgeSeconds,
+  send, councilMotion, sleep, until, heads, cmdline, basePath, nodeProcess, processAgeSeconds,
   logSinceLastStart, auraAuthor, saveState, loadState,
 };

@@ -11,7 +11,7 @@ use crate::{
 	RuntimeCall, RuntimeEvent, RuntimeOrigin, DAYS,
 };
 use frame_support::{parameter_types, traits::EitherOfDiverse, weights::Weight};
-use frame_system::{EnsureNever, EnsureRoot};
+use frame_system::EnsureRoot;
 use sp_runtime::Perbill;
 
 /// The supernode council's instance of pallet-collective.
@@ -46,7 +46,7 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type WeightInfo = crate::weights::pallet_collective::WeightInfo<Runtime>;
 	// Members are the supernode operators: they change only with pallet-supernodes' records.
 	#[cfg(not(feature = "runtime-benchmarks"))]
-	type SetMembersOrigin = EnsureNever<AccountId>;
+	type SetMembersOrigin = frame_system::EnsureNever<AccountId>;
 	// pallet-collective's benchmarks seat their members with `set_members`: a benchmarking
 	// build (never a chain's runtime) lets root do it, so that they can run.
 	#[cfg(feature = "runtime-benchmarks")]
