@@ -1,0 +1,138 @@
+// A validator killed with SIGKILL and restarted on the same base path (faults.zndsl). zombienet's
+// native provider implements `NODE: restart` as `kill -9 PID` of the process it spawned, then the
+// same command line again (same --base-path), appending to the same log.
+//
+//   record   before the kill: checks that the spawned PID is the node itself (not a shell that
+//            would take the SIGKILL for it), records the hashes of its finalized blocks and its
+//            best block. Returns its finalized height.
+//   check    after the restart: a new process on the same base path; its ParityDB opened with
+//            every block it had finalized (`Highest known block` at or past it, the same hashes
+//            at the same heights) and no database error in its log; it catches up with alice.
+//            Returns the seconds from its start until it had caught up.
+//   authors  after the restart: a block whose Aura slot belongs to this validator is imported,
+//            and alice finalizes it. Returns 1.
+
+const {
+  sleep, until, heads, cmdline, basePath, nodeProcess, processAgeSeconds, logSinceLastStart, auraAuthor,
+  saveState, loadState,
+} = require('./lib.js');
+
+const CATCH_UP_BOUND_S = 90;
+
+/** Lines of a node's log since its last start that speak of a broken database or a crash. */
+function databaseProblems(lines) {
+  return lines.filter((line) => !/💾 Database: ParityDb at/.test(line)
+    && /corrupt|panick|(database|\bdb\b|paritydb|parity-db)\b.*(error|fail|invalid)|(error|fail).*(database|\bdb\b|paritydb|parity-db)/i.test(line));
+}
+
+/** The checks of a restarted node's log; returns the height its database reopened at. */
+function checkRestartLog(networkInfo, name) {
+  const lines = logSinceLastStart(networkInfo, name);
+  const dbLine = lines.find((l) => /💾 Database: ParityDb at/.test(l));
+  const expected = `${basePath(networkInfo, name)}/chains/`;
+  if (!dbLine || !dbLine.includes(expected) || !/paritydb\/full/.test(dbLine)) {
+    throw new Error(`${name}: no ParityDb under ${expected} in its log after the restart: ${dbLine}`);
+  }
+  const known = lines.map((l) => l.match(/📦 Highest known block at #(\d+)/)).find(Boolean);
+  if (!known) throw new Error(`${name}: no "Highest known block" line after the restart`);
+  const problems = databaseProblems(lines);
+  if (problems.length) throw new Error(`${name}: database problems in its log after the restart:\n${problems.join('\n')}`);
+  const warnings = lines.filter((l) => /\b(WARN|ERROR)\b/.test(l));
+  console.log(`${name}: reopened ${dbLine.trim().replace(/^.*💾 /, '')}; ${warnings.length} WARN/ERROR lines since the restart, none about the database`);
+  warnings.slice(0, 8).forEach((l) => console.log(`  ${l}`));
+  return Number(known[1]);
+}
+
+async function record(name, networkInfo, api) {
+  const proc = nodeProcess(networkInfo, name);
+  if (!proc) throw new Error(`no guilian-node process on ${basePath(networkInfo, name)}`);
+  if (proc.ppid !== process.pid) {
+    throw new Error(`${name}'s node (pid ${proc.pid}) is not a child of zombienet (pid ${process.pid}): its kill -9 would miss it`);
+  }
+  const at = await heads(api);
+  const hashes = {};
+  for (let n = Math.max(1, at.finalized - 100); n <= at.finalized; n++) {
+    hashes[n] = (await api.rpc.chain.getBlockHash(n)).toHex();
+  }
+  saveState(networkInfo, `restart-${name}`, { pid: proc.pid, ...at, hashes, recordedAt: Date.now() });
+  console.log(`${name}: pid ${proc.pid} (child of zombienet ${process.pid}); best #${at.best}, finalized #${at.finalized}; ${Object.keys(hashes).length} finalized hashes recorded`);
+  return at.finalized;
+}
+
+async function check(name, networkInfo, api) {
+  const before = loadState(networkInfo, `restart-${name}`);
+  // (The PID may have been reused since: only a node on this base path counts.)
+  if ((cmdline(before.pid) ?? []).includes(basePath(networkInfo, name))) throw new Error(`${name}'s old process ${before.pid} still runs`);
+  const proc = nodeProcess(networkInfo, name);
+  if (!proc || proc.pid === before.pid) throw new Error(`${name}: no new process on its base path`);
+  const firstAnswer = await heads(api);
+  const started = processAgeSeconds(proc.pid);
+  const reopenedAt = checkRestartLog(networkInfo, name);
+  console.log(`${name}: new pid ${proc.pid}, same base path; before the kill best #${before.best} finalized #${before.finalized}; `
+    + `database reopened at #${reopenedAt}; first answer ${started.toFixed(1)} s after the start: best #${firstAnswer.best} finalized #${firstAnswer.finalized}`);
+  if (reopenedAt < before.finalized) throw new Error(`${name} reopened at #${reopenedAt}, below its finalized #${before.finalized}: blocks lost`);
+  if (firstAnswer.finalized < before.finalized) throw new Error(`${name}'s finalized head went back to #${firstAnswer.finalized}`);
+  for (const [n, hash] of Object.entries(before.hashes)) {
+    const now = (await api.rpc.chain.getBlockHash(Number(n))).toHex();
+    if (now !== hash) throw new Error(`${name}: block #${n} is ${now} after the restart, was ${hash}`);
+  }
+  console.log(`${name}: the ${Object.keys(before.hashes).length} finalized blocks #${Object.keys(before.hashes)[0]}..#${before.finalized} have the same hashes`);
+
+  const alice = await zombie.connect(networkInfo.nodesByName.alice.wsUri);
+  const target = await heads(alice);
+  const caught = await until(`${name} reaches alice's best #${target.best} / finalized #${target.finalized}`, async () => {
+    const now = await heads(api);
+    return now.best >= target.best && now.finalized >= target.finalized ? now : null;
+  }, CATCH_UP_BOUND_S * 1000, 500);
+  const seconds = processAgeSeconds(proc.pid);
+  const canonical = (await alice.rpc.chain.getBlockHash(target.finalized)).toHex();
+  const ours = (await api.rpc.chain.getBlockHash(target.finalized)).toHex();
+  if (canonical !== ours) throw new Error(`${name} finalized ${ours} at #${target.finalized}, alice ${canonical}`);
+  console.log(`${name}: caught up with alice (best #${target.best}, finalized #${target.finalized}) ${seconds.toFixed(1)} s after its restart (now best #${caught.best}, finalized #${caught.finalized})`);
+  await alice.disconnect();
+  return Math.ceil(seconds);
+}
+
+async function authors(name, networkInfo, api) {
+  await zombie.util.cryptoWaitReady();
+  const key = `0x${Buffer.from(new zombie.Keyring({ type: 'sr25519' }).addFromUri(`//${name[0].toUpperCase()}${name.slice(1)}`).publicKey).toString('hex')}`;
+  const proc = nodeProcess(networkInfo, name);
+  const from = (await heads(api)).best;
+  const block = await new Promise((resolve, reject) => {
+    let done = false;
+    api.rpc.chain.subscribeNewHeads(async (header) => {
+      if (done || header.number.toNumber() <= from) return;
+      try {
+        if ((await auraAuthor(api, header)) === key && !done) {
+          done = true;
+          resolve({ number: header.number.toNumber(), hash: header.hash.toHex(), age: processAgeSeconds(proc.pid) });
+        }
+      } catch (e) { reject(e); }
+    }).catch(reject);
+  });
+  console.log(`${name}: authored #${block.number} (${block.hash}) in its Aura slot, ${block.age.toFixed(1)} s after its restart`);
+  const alice = await zombie.connect(networkInfo.nodesByName.alice.wsUri);
+  await until(`alice finalizes #${block.number}`, async () => (await heads(alice)).finalized >= block.number, 120_000, 2_000);
+  const canonical = (await alice.rpc.chain.getBlockHash(block.number)).toHex();
+  await alice.disconnect();
+  if (canonical !== block.hash) throw new Error(`${name}'s block #${block.number} was not finalized: alice has ${canonical}`);
+  console.log(`${name}: its block #${block.number} is finalized on alice`);
+  return 1;
+}
+
+async function run(nodeName, networkInfo, args) {
+  const api = await zombie.connect(networkInfo.nodesByName[nodeName].wsUri);
+  try {
+    switch (args[0]) {
+      case 'record': return await record(nodeName, networkInfo, api);
+      case 'check': return await check(nodeName, networkInfo, api);
+      case 'authors': return await authors(nodeName, networkInfo, api);
+      default: throw new Error(`unknown step ${args[0]}: record, check or authors`);
+    }
+  } finally {
+    await api.disconnect();
+    await sleep(100);
+  }
+}
+
+module.exports = { run, checkRestartLog };
