@@ -3,7 +3,8 @@
 # against a dev node, the fuzzer's bounded run and the try-runtime upgrade test (fuzz.sh --quick),
 # JSON-RPC bad input and exposure (rpc-safety.sh), the load benchmark's harness (bench.sh --quick),
 # and the zombienet tests of a four-supernode network (smoke, the council changing the validator
-# set, a sub-chain anchoring through anchor-relay, a runtime upgrade through the council).
+# set, a sub-chain anchoring through anchor-relay, a runtime upgrade through the council, faults
+# under load, a one-minute sustained load).
 # Prints a summary.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -48,3 +49,5 @@ run_stage "zombienet smoke (4 validators + 1)" "$GUILIAN_ROOT/scripts/zombienet.
 run_stage "zombienet: council changes the validator set (4 + Eve)" "$GUILIAN_ROOT/scripts/zombienet.sh" validators.zndsl
 run_stage "zombienet: a sub-chain anchors through anchor-relay" "$GUILIAN_ROOT/scripts/zombienet.sh" anchoring.zndsl
 run_stage "zombienet: a runtime upgrade through the council (upgrade.sh)" "$GUILIAN_ROOT/scripts/upgrade.sh"
+run_stage "zombienet: faults under load (SIGKILL restart, 2 of 4 stopped, full node restart)" "$GUILIAN_ROOT/scripts/zombienet.sh" faults.zndsl
+run_stage "zombienet: sustained load, one minute (soak.sh --quick)" "$GUILIAN_ROOT/scripts/soak.sh" --quick
