@@ -9,8 +9,7 @@
 //           same value, and it catches up with alice's best and finalized heads within
 //           CATCH_UP_BOUND_S. Returns the seconds from full's start until it had caught up.
 
-const { until, heads, cmdline, basePath, nodeProcess, processAgeSeconds, saveState, loadState } = require('./lib.js');
-const { checkRestartLog } = require('./fault-restart.js');
+const { until, heads, nodeProcess, saveState, loadState, checkRestarted, catchUpWithAlice } = require('./lib.js');
 
 const CATCH_UP_BOUND_S = 90;
 
@@ -31,16 +30,7 @@ async function record(name, networkInfo, api) {
 
 async function check(name, networkInfo, api) {
   const before = loadState(networkInfo, 'full-restart');
-  // (The PID may have been reused since: only a node on this base path counts.)
-  if ((cmdline(before.pid) ?? []).includes(basePath(networkInfo, name))) throw new Error(`${name}'s old process ${before.pid} still runs`);
-  const proc = nodeProcess(networkInfo, name);
-  if (!proc || proc.pid === before.pid) throw new Error(`${name}: no new process on ${basePath(networkInfo, name)}`);
-  const first = await heads(api);
-  const reopenedAt = checkRestartLog(networkInfo, name);
-  console.log(`${name}: new pid ${proc.pid}; before the kill best #${before.best} finalized #${before.finalized}; database reopened at #${reopenedAt}; `
-    + `first answer ${processAgeSeconds(proc.pid).toFixed(1)} s after the start: best #${first.best} finalized #${first.finalized}`);
-  if (reopenedAt < before.finalized) throw new Error(`${name} reopened at #${reopenedAt}, below its finalized #${before.finalized}`);
-  if (first.finalized < before.finalized) throw new Error(`${name}'s finalized head went back to #${first.finalized}`);
+  const { proc } = await checkRestarted(networkInfo, name, api, before);
 
   // The state of the pre-restart block is there.
   const hash = (await api.rpc.chain.getBlockHash(before.finalized)).toHex();
@@ -50,21 +40,7 @@ async function check(name, networkInfo, api) {
     throw new Error(`${name}: //Bench//0 at #${before.finalized} reads ${JSON.stringify(account)}, was ${JSON.stringify(before.account)}`);
   }
   console.log(`${name}: state of #${before.finalized} kept: //Bench//0 nonce ${account.nonce}, free ${account.data.free}, as before the restart`);
-
-  const alice = await zombie.connect(networkInfo.nodesByName.alice.wsUri);
-  const target = await heads(alice);
-  const caught = await until(`${name} reaches alice's best #${target.best} / finalized #${target.finalized}`, async () => {
-    const now = await heads(api);
-    return now.best >= target.best && now.finalized >= target.finalized ? now : null;
-  }, CATCH_UP_BOUND_S * 1000, 500);
-  const seconds = processAgeSeconds(proc.pid);
-  const ours = (await api.rpc.chain.getBlockHash(target.finalized)).toHex();
-  const canonical = (await alice.rpc.chain.getBlockHash(target.finalized)).toHex();
-  if (ours !== canonical) throw new Error(`${name} has ${ours} at #${target.finalized}, alice ${canonical}`);
-  console.log(`${name}: caught up with alice (best #${target.best}, finalized #${target.finalized}) ${seconds.toFixed(1)} s after its restart (now best #${caught.best}, finalized #${caught.finalized})`);
-
-  await alice.disconnect();
-  return Math.ceil(seconds);
+  return Math.ceil(await catchUpWithAlice(networkInfo, name, api, proc.pid, CATCH_UP_BOUND_S));
 }
 
 async function run(nodeName, networkInfo, args) {

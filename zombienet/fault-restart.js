@@ -13,35 +13,11 @@
 //            and alice finalizes it. Returns 1.
 
 const {
-  sleep, until, heads, cmdline, basePath, nodeProcess, processAgeSeconds, logSinceLastStart, auraAuthor,
-  saveState, loadState,
+  sleep, until, heads, basePath, nodeProcess, processAgeSeconds, auraAuthor, saveState, loadState,
+  checkRestarted, catchUpWithAlice,
 } = require('./lib.js');
 
 const CATCH_UP_BOUND_S = 90;
-
-/** Lines of a node's log since its last start that speak of a broken database or a crash. */
-function databaseProblems(lines) {
-  return lines.filter((line) => !/💾 Database: ParityDb at/.test(line)
-    && /corrupt|panick|(database|\bdb\b|paritydb|parity-db)\b.*(error|fail|invalid)|(error|fail).*(database|\bdb\b|paritydb|parity-db)/i.test(line));
-}
-
-/** The checks of a restarted node's log; returns the height its database reopened at. */
-function checkRestartLog(networkInfo, name) {
-  const lines = logSinceLastStart(networkInfo, name);
-  const dbLine = lines.find((l) => /💾 Database: ParityDb at/.test(l));
-  const expected = `${basePath(networkInfo, name)}/chains/`;
-  if (!dbLine || !dbLine.includes(expected) || !/paritydb\/full/.test(dbLine)) {
-    throw new Error(`${name}: no ParityDb under ${expected} in its log after the restart: ${dbLine}`);
-  }
-  const known = lines.map((l) => l.match(/📦 Highest known block at #(\d+)/)).find(Boolean);
-  if (!known) throw new Error(`${name}: no "Highest known block" line after the restart`);
-  const problems = databaseProblems(lines);
-  if (problems.length) throw new Error(`${name}: database problems in its log after the restart:\n${problems.join('\n')}`);
-  const warnings = lines.filter((l) => /\b(WARN|ERROR)\b/.test(l));
-  console.log(`${name}: reopened ${dbLine.trim().replace(/^.*💾 /, '')}; ${warnings.length} WARN/ERROR lines since the restart, none about the database`);
-  warnings.slice(0, 8).forEach((l) => console.log(`  ${l}`));
-  return Number(known[1]);
-}
 
 async function record(name, networkInfo, api) {
   const proc = nodeProcess(networkInfo, name);
@@ -61,36 +37,13 @@ async function record(name, networkInfo, api) {
 
 async function check(name, networkInfo, api) {
   const before = loadState(networkInfo, `restart-${name}`);
-  // (The PID may have been reused since: only a node on this base path counts.)
-  if ((cmdline(before.pid) ?? []).includes(basePath(networkInfo, name))) throw new Error(`${name}'s old process ${before.pid} still runs`);
-  const proc = nodeProcess(networkInfo, name);
-  if (!proc || proc.pid === before.pid) throw new Error(`${name}: no new process on its base path`);
-  const firstAnswer = await heads(api);
-  const started = processAgeSeconds(proc.pid);
-  const reopenedAt = checkRestartLog(networkInfo, name);
-  console.log(`${name}: new pid ${proc.pid}, same base path; before the kill best #${before.best} finalized #${before.finalized}; `
-    + `database reopened at #${reopenedAt}; first answer ${started.toFixed(1)} s after the start: best #${firstAnswer.best} finalized #${firstAnswer.finalized}`);
-  if (reopenedAt < before.finalized) throw new Error(`${name} reopened at #${reopenedAt}, below its finalized #${before.finalized}: blocks lost`);
-  if (firstAnswer.finalized < before.finalized) throw new Error(`${name}'s finalized head went back to #${firstAnswer.finalized}`);
+  const { proc } = await checkRestarted(networkInfo, name, api, before);
   for (const [n, hash] of Object.entries(before.hashes)) {
     const now = (await api.rpc.chain.getBlockHash(Number(n))).toHex();
     if (now !== hash) throw new Error(`${name}: block #${n} is ${now} after the restart, was ${hash}`);
   }
   console.log(`${name}: the ${Object.keys(before.hashes).length} finalized blocks #${Object.keys(before.hashes)[0]}..#${before.finalized} have the same hashes`);
-
-  const alice = await zombie.connect(networkInfo.nodesByName.alice.wsUri);
-  const target = await heads(alice);
-  const caught = await until(`${name} reaches alice's best #${target.best} / finalized #${target.finalized}`, async () => {
-    const now = await heads(api);
-    return now.best >= target.best && now.finalized >= target.finalized ? now : null;
-  }, CATCH_UP_BOUND_S * 1000, 500);
-  const seconds = processAgeSeconds(proc.pid);
-  const canonical = (await alice.rpc.chain.getBlockHash(target.finalized)).toHex();
-  const ours = (await api.rpc.chain.getBlockHash(target.finalized)).toHex();
-  if (canonical !== ours) throw new Error(`${name} finalized ${ours} at #${target.finalized}, alice ${canonical}`);
-  console.log(`${name}: caught up with alice (best #${target.best}, finalized #${target.finalized}) ${seconds.toFixed(1)} s after its restart (now best #${caught.best}, finalized #${caught.finalized})`);
-  await alice.disconnect();
-  return Math.ceil(seconds);
+  return Math.ceil(await catchUpWithAlice(networkInfo, name, api, proc.pid, CATCH_UP_BOUND_S));
 }
 
 async function authors(name, networkInfo, api) {
@@ -135,4 +88,4 @@ async function run(nodeName, networkInfo, args) {
   }
 }
 
-module.exports = { run, checkRestartLog };
+module.exports = { run };

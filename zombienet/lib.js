@@ -137,7 +137,71 @@ function loadState(networkInfo, key) {
   return JSON.parse(fs.readFileSync(path.join(networkInfo.tmpDir, `guilian-${key}.json`), 'utf8'));
 }
 
+/** Lines of a node's log since its last start that speak of a broken database or a crash. */
+function databaseProblems(lines) {
+  return lines.filter((line) => !/💾 Database: ParityDb at/.test(line)
+    && /corrupt|panick|(database|\bdb\b|paritydb|parity-db)\b.*(error|fail|invalid)|(error|fail).*(database|\bdb\b|paritydb|parity-db)/i.test(line));
+}
+
+/** The checks of a restarted node's log; returns the height its database reopened at. */
+function checkRestartLog(networkInfo, name) {
+  const lines = logSinceLastStart(networkInfo, name);
+  const dbLine = lines.find((l) => /💾 Database: ParityDb at/.test(l));
+  const expected = `${basePath(networkInfo, name)}/chains/`;
+  if (!dbLine || !dbLine.includes(expected) || !/paritydb\/full/.test(dbLine)) {
+    throw new Error(`${name}: no ParityDb under ${expected} in its log after the restart: ${dbLine}`);
+  }
+  const known = lines.map((l) => l.match(/📦 Highest known block at #(\d+)/)).find(Boolean);
+  if (!known) throw new Error(`${name}: no "Highest known block" line after the restart`);
+  const problems = databaseProblems(lines);
+  if (problems.length) throw new Error(`${name}: database problems in its log after the restart:\n${problems.join('\n')}`);
+  const warnings = lines.filter((l) => /\b(WARN|ERROR)\b/.test(l));
+  console.log(`${name}: reopened ${dbLine.trim().replace(/^.*💾 /, '')}; ${warnings.length} WARN/ERROR lines since the restart, none about the database`);
+  warnings.slice(0, 8).forEach((l) => console.log(`  ${l}`));
+  return Number(known[1]);
+}
+
+/** After `name` was restarted (`before`: its pid, best and finalized heads, recorded before the
+ * kill): a new process runs on the node's base path, its database reopened at or past the
+ * finalized block with no database error in its log, and its finalized head did not go back.
+ * Returns the new process, its first heads and the height its database reopened at. */
+async function checkRestarted(networkInfo, name, api, before) {
+  // (The PID may have been reused since: only a node on this base path counts.)
+  if ((cmdline(before.pid) ?? []).includes(basePath(networkInfo, name))) throw new Error(`${name}'s old process ${before.pid} still runs`);
+  const proc = nodeProcess(networkInfo, name);
+  if (!proc || proc.pid === before.pid) throw new Error(`${name}: no new process on ${basePath(networkInfo, name)}`);
+  const first = await heads(api);
+  const reopenedAt = checkRestartLog(networkInfo, name);
+  console.log(`${name}: new pid ${proc.pid}, same base path; before the kill best #${before.best} finalized #${before.finalized}; `
+    + `database reopened at #${reopenedAt}; first answer ${processAgeSeconds(proc.pid).toFixed(1)} s after the start: best #${first.best} finalized #${first.finalized}`);
+  if (reopenedAt < before.finalized) throw new Error(`${name} reopened at #${reopenedAt}, below its finalized #${before.finalized}: blocks lost`);
+  if (first.finalized < before.finalized) throw new Error(`${name}'s finalized head went back to #${first.finalized}`);
+  return { proc, first, reopenedAt };
+}
+
+/** Waits until `name` (process `pid`) has reached alice's best and finalized heads of now, within
+ * `boundSeconds`, and checks that it finalized the same block there. Returns the seconds from
+ * its start until then. */
+async function catchUpWithAlice(networkInfo, name, api, pid, boundSeconds) {
+  const alice = await zombie.connect(networkInfo.nodesByName.alice.wsUri);
+  try {
+    const target = await heads(alice);
+    const caught = await until(`${name} reaches alice's best #${target.best} / finalized #${target.finalized}`, async () => {
+      const now = await heads(api);
+      return now.best >= target.best && now.finalized >= target.finalized ? now : null;
+    }, boundSeconds * 1000, 500);
+    const seconds = processAgeSeconds(pid);
+    const ours = (await api.rpc.chain.getBlockHash(target.finalized)).toHex();
+    const canonical = (await alice.rpc.chain.getBlockHash(target.finalized)).toHex();
+    if (ours !== canonical) throw new Error(`${name} finalized ${ours} at #${target.finalized}, alice ${canonical}`);
+    console.log(`${name}: caught up with alice (best #${target.best}, finalized #${target.finalized}) ${seconds.toFixed(1)} s after its restart (now best #${caught.best}, finalized #${caught.finalized})`);
+    return seconds;
+  } finally {
+    await alice.disconnect();
+  }
+}
+
 module.exports = {
   send, councilMotion, sleep, until, heads, cmdline, basePath, nodeProcess, processAgeSeconds,
-  logSinceLastStart, auraAuthor, saveState, loadState,
+  logSinceLastStart, auraAuthor, saveState, loadState, checkRestartLog, checkRestarted, catchUpWithAlice,
 };

@@ -3,9 +3,10 @@
 // load`) submits SOAK_WORKLOAD transactions to alice at SOAK_RATE a second for SOAK_SECONDS,
 // while this script samples every node's resident memory (VmRSS) and CPU time from /proc every
 // SOAK_SAMPLE_S seconds and prints a progress line. At the end it reports the transactions
-// submitted, accepted, finalized and lost without a reported reason, and per node the RSS after
-// SOAK_WARMUP_S seconds of load and at its end, and fails unless at least SOAK_MIN_FINALIZED_PCT
-// of the accepted transactions were finalized and no node's RSS grew more than
+// submitted, accepted, finalized and lost without a reported reason, and per node the RSS from
+// the end of the first SOAK_WARMUP_S seconds of load to its end, and fails unless at least
+// SOAK_MIN_FINALIZED_PCT of the accepted transactions were finalized and no node's peak RSS in
+// the second half of that window exceeds its peak in the first half by more than
 // SOAK_MAX_RSS_GROWTH_PCT (`none`: reported only). SOAK_COUNT, when set, replaces SOAK_RATE × SOAK_SECONDS. The summary
 // goes to SOAK_SUMMARY (JSON) when set.
 //
@@ -189,12 +190,25 @@ async function run(nodeName, networkInfo) {
   if (!end) end = samples[samples.length - 1];
   const first = samples[0];
   const base = warm ?? first;
+  // The measured window, from the end of the warm-up to the end of the load, in two halves. A
+  // node's RSS swings within a bounded cycle (ParityDB keeps what it committed in memory until
+  // it has written a 64 MiB log out to its tables), so two instants would measure where in that
+  // cycle they fell: the growth compared is that of the peak of the second half over the peak
+  // of the first.
+  const mid = base.t + (end.t - base.t) / 2;
+  const firstHalf = samples.filter((s) => s.t >= base.t && s.t < mid);
+  const secondHalf = samples.filter((s) => s.t >= mid && s.t <= end.t);
+  const peak = (half, name) => (half.length ? Math.max(...half.map((s) => s.rss[name])) : null);
   for (const name of NODES) {
     const cpuSecs = (end.cpu[name] - first.cpu[name]) / 100;
+    const [peak1, peak2] = [peak(firstHalf, name), peak(secondHalf, name)];
     nodes[name] = {
       rss_start_mib: base.rss[name] / 1024,
       rss_end_mib: end.rss[name] / 1024,
       rss_max_mib: Math.max(...samples.map((s) => s.rss[name])) / 1024,
+      rss_first_half_peak_mib: peak1 === null ? null : peak1 / 1024,
+      rss_second_half_peak_mib: peak2 === null ? null : peak2 / 1024,
+      rss_peak_growth_pct: peak1 && peak2 ? (100 * (peak2 - peak1)) / peak1 : null,
       rss_growth_pct: (100 * (end.rss[name] - base.rss[name])) / base.rss[name],
       rss_anon_start_mib: base.anon[name] / 1024,
       rss_anon_end_mib: end.anon[name] / 1024,
@@ -227,11 +241,12 @@ async function run(nodeName, networkInfo) {
   if (Object.keys(reasons).length) console.log(`  not finalized     ${JSON.stringify(reasons)}`);
   console.log(`  throughput        whole run ${fmt(r.overall_tps)} tx/s, sustained ${fmt(r.sustained_tps)} tx/s; finality p50/p99 ${fmt(r.finality_latency_s.median)}/${fmt(r.finality_latency_s.p99)} s; `
     + `best-finalized gap <= ${r.max_best_finalized_gap} blocks; system_health max ${fmt(r.system_health_ms.max, 0)} ms`);
-  console.log(`  RSS (MiB)         at ${base.t.toFixed(0)} s of load -> at its end (${end.t.toFixed(0)} s), growth; max; of which anonymous and file-mapped; CPU % of a core`);
+  console.log(`  RSS (MiB)         peak of ${base.t.toFixed(0)}-${mid.toFixed(0)} s of load -> peak of ${mid.toFixed(0)}-${end.t.toFixed(0)} s, growth; `
+    + `at ${base.t.toFixed(0)} s -> at ${end.t.toFixed(0)} s (of which anonymous and file-mapped); CPU % of a core`);
   for (const name of NODES) {
     const n = nodes[name];
-    console.log(`    ${name.padEnd(8)} ${fmt(n.rss_start_mib).padStart(7)} -> ${fmt(n.rss_end_mib).padStart(7)}  ${fmt(n.rss_growth_pct).padStart(6)}%  max ${fmt(n.rss_max_mib)}  `
-      + `anon ${fmt(n.rss_anon_start_mib, 0)} -> ${fmt(n.rss_anon_end_mib, 0)}, file ${fmt(n.rss_file_start_mib, 0)} -> ${fmt(n.rss_file_end_mib, 0)}  cpu ${fmt(n.cpu_percent_of_one_core, 0)}%`);
+    console.log(`    ${name.padEnd(8)} ${fmt(n.rss_first_half_peak_mib).padStart(7)} -> ${fmt(n.rss_second_half_peak_mib).padStart(7)}  ${fmt(n.rss_peak_growth_pct).padStart(6)}%  `
+      + `| ${fmt(n.rss_start_mib)} -> ${fmt(n.rss_end_mib)} (anon ${fmt(n.rss_anon_start_mib, 0)} -> ${fmt(n.rss_anon_end_mib, 0)}, file ${fmt(n.rss_file_start_mib, 0)} -> ${fmt(n.rss_file_end_mib, 0)})  cpu ${fmt(n.cpu_percent_of_one_core, 0)}%`);
   }
 
   if (!assert) {
@@ -244,8 +259,10 @@ async function run(nodeName, networkInfo) {
     console.log('soak: RSS growth reported, not asserted (SOAK_MAX_RSS_GROWTH_PCT=none)');
   } else {
     if (!warm) failures.push(`the load ended before the ${warmup} s warm-up: no RSS baseline`);
+    else if (!firstHalf.length || !secondHalf.length) failures.push('too few RSS samples after the warm-up to compare two halves');
     for (const name of NODES) {
-      if (nodes[name].rss_growth_pct > maxGrowth) failures.push(`${name}'s RSS grew ${fmt(nodes[name].rss_growth_pct)}%, above ${maxGrowth}%`);
+      const growth = nodes[name].rss_peak_growth_pct;
+      if (growth !== null && growth > maxGrowth) failures.push(`${name}'s peak RSS grew ${fmt(growth)}% from the first half of the measured load to the second, above ${maxGrowth}%`);
     }
   }
   if (failures.length) throw new Error(`soak failed: ${failures.join('; ')}`);

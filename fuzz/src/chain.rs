@@ -9,15 +9,15 @@ use crate::{
 use codec::{Decode, DecodeLimit, Encode};
 use frame_support::traits::{fungible, fungibles, GetCallMetadata};
 use guilian_runtime::{
-	genesis_config_presets, AccountId, Executive, Header, Runtime, RuntimeCall, RuntimeEvent,
-	SignedPayload, TxExtension, UncheckedExtrinsic, CNY_ASSET_ID, SLOT_DURATION,
+	genesis_config_presets, immortal_tx_extension, AccountId, Executive, Header, Runtime,
+	RuntimeCall, RuntimeEvent, SignedPayload, UncheckedExtrinsic, CNY_ASSET_ID, SLOT_DURATION,
 };
 use scale_info::{PortableRegistry, TypeDef};
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::{sr25519, Pair, H256};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
-	generic::{Digest, DigestItem, Era},
+	generic::{Digest, DigestItem},
 	traits::Header as _,
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	DispatchError, MultiSignature,
@@ -414,18 +414,7 @@ impl Fuzzer {
 		let pair = &self.signers[index];
 		let who = AccountId::from(pair.public());
 		let nonce = frame_system::Pallet::<Runtime>::account_nonce(&who);
-		let extension: TxExtension = (
-			frame_system::CheckNonZeroSender::new(),
-			frame_system::CheckSpecVersion::new(),
-			frame_system::CheckTxVersion::new(),
-			frame_system::CheckGenesis::new(),
-			frame_system::CheckEra::from(Era::Immortal),
-			frame_system::CheckNonce::from(nonce),
-			frame_system::CheckWeight::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-			frame_metadata_hash_extension::CheckMetadataHash::new(false),
-			frame_system::WeightReclaim::new(),
-		);
+		let extension = immortal_tx_extension(nonce);
 		let payload = SignedPayload::new(call, extension).expect("the implicit data is in state");
 		let signature = payload.using_encoded(|bytes| pair.sign(bytes));
 		let (call, extension, _) = payload.deconstruct();

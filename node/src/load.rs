@@ -226,10 +226,8 @@ impl LoadCmd {
 			sr25519::Pair::from_string(&format!("//{name}"), None).expect("dev keys derive")
 		};
 		let who: Vec<AccountId> = accounts.iter().map(account_of).collect();
-		let needs_verification = self
-			.workload
-			.iter()
-			.any(|w| matches!(w, Workload::Complaint | Workload::Collectible));
+		let needs_verification =
+			self.workload.iter().any(|w| matches!(w, Workload::Complaint | Workload::Collectible));
 		let needs_cards = self.workload.contains(&Workload::CardUse);
 		let needs_series = self.workload.contains(&Workload::Collectible);
 
@@ -442,6 +440,52 @@ impl LoadCmd {
 			}
 		});
 
+		// The state the report reads of each finalized block, read as it is finalized: a node
+		// keeps the state of its last 256 blocks by default, and a long run outlives that.
+		let facts: Arc<Mutex<HashMap<H256, BlockFacts>>> = Arc::default();
+		let mut finalized_for_facts = clients[0]
+			.subscribe::<opaque::Header, _>(
+				"chain_subscribeFinalizedHeads",
+				rpc_params![],
+				"chain_unsubscribeFinalizedHeads",
+			)
+			.await?;
+		let (recorder, facts_w, stop_f) = (clients[0].clone(), facts.clone(), stop.clone());
+		let facts_task = tokio::spawn(async move {
+			let mut last_recorded = None;
+			loop {
+				let stopping = stop_f.load(std::sync::atomic::Ordering::Relaxed);
+				let head: Result<opaque::Header, LoadError> = if stopping {
+					// Once more, up to the finalized head of now.
+					match recorder.request::<H256, _>("chain_getFinalizedHead", rpc_params![]).await
+					{
+						Ok(hash) => recorder
+							.request("chain_getHeader", rpc_params![hash])
+							.await
+							.map_err(LoadError::from),
+						Err(error) => Err(error.into()),
+					}
+				} else {
+					tokio::select! {
+						Some(head) = finalized_for_facts.next() => head.map_err(LoadError::from),
+						_ = tokio::time::sleep(Duration::from_millis(500)) => continue,
+					}
+				};
+				let recorded = match head {
+					Ok(head) => {
+						record_finalized(&recorder, head, &mut last_recorded, &facts_w).await
+					},
+					Err(error) => Err(error),
+				};
+				if let Err(error) = recorded {
+					eprintln!("load: reading a finalized block's state failed ({error}); the report reads it at the end");
+				}
+				if stopping {
+					break;
+				}
+			}
+		});
+
 		// CPU and memory of the node.
 		let sampler = self.node_pid.map(|pid| {
 			let stop_s = stop.clone();
@@ -569,6 +613,7 @@ impl LoadCmd {
 		stop.store(true, std::sync::atomic::Ordering::Relaxed);
 		let _ = heads_task.await;
 		let _ = health_task.await;
+		let _ = facts_task.await;
 		let samples = match sampler {
 			Some((samples, task)) => {
 				let _ = task.await;
@@ -596,7 +641,8 @@ impl LoadCmd {
 		let blocks = blocks.lock().expect("blocks lock").clone();
 		let lag = lag.lock().expect("lag lock").max_gap;
 		let health = health.lock().expect("health lock").clone();
-		let block_rows = block_rows(&clients[0], &blocks, &traces, &transactions).await?;
+		let facts = facts.lock().expect("facts lock").clone();
+		let block_rows = block_rows(&clients[0], &blocks, &facts, &traces, &transactions).await?;
 		Ok(Report { traces, block_rows, lag, health, samples, submitted_in, load_time })
 	}
 }
@@ -709,9 +755,11 @@ async fn submit_until_in_block(
 	let encoded = signed_extrinsic(&signer, call, nonce, chain).encode();
 	let block = watch_until_in_block(client, encoded.clone()).await?;
 	let body = block_body(client, block).await?;
-	let failures =
-		dispatch_failures(client, block, &body, &[BlakeTwo256::hash(&encoded)]).await?;
-	match failures.into_iter().next() {
+	let facts = block_facts(client, block).await?;
+	match dispatch_failures(&body, &facts.failures, &[BlakeTwo256::hash(&encoded)])
+		.into_iter()
+		.next()
+	{
 		Some(error) => Err(format!("setup transaction failed: {error}").into()),
 		None => Ok(()),
 	}
@@ -783,39 +831,25 @@ async fn block_body(client: &WsClient, block: H256) -> Result<opaque::Block, Loa
 	Ok(body.block)
 }
 
-/// The dispatch errors, in block `block` (whose body is `body`), of the extrinsics whose hashes
-/// are `ours`.
-async fn dispatch_failures(
-	client: &WsClient,
-	block: H256,
+/// The dispatch errors, in a block whose body is `body` and whose extrinsics that failed are
+/// `failures`, of the extrinsics whose hashes are `ours`.
+fn dispatch_failures(
 	body: &opaque::Block,
+	failures: &BTreeMap<u32, String>,
 	ours: &[H256],
-) -> Result<Vec<String>, LoadError> {
-	let indices: Vec<u32> = body
-		.extrinsics
+) -> Vec<String> {
+	body.extrinsics
 		.iter()
 		.enumerate()
 		.filter(|(_, xt)| ours.contains(&BlakeTwo256::hash(&xt.encode())))
-		.map(|(i, _)| i as u32)
-		.collect();
-	let events = block_events(client, block).await?;
-	Ok(events
-		.iter()
-		.filter_map(|record| match (&record.phase, &record.event) {
-			(
-				frame_system::Phase::ApplyExtrinsic(i),
-				RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
-					dispatch_error, ..
-				}),
-			) if indices.contains(i) => Some(format!("{dispatch_error:?}")),
-			_ => None,
-		})
-		.collect())
+		.filter_map(|(i, _)| failures.get(&(i as u32)).cloned())
+		.collect()
 }
 
 async fn block_events(client: &WsClient, block: H256) -> Result<EventRecords, LoadError> {
-	let bytes: Option<Bytes> =
-		client.request("state_getStorage", rpc_params![storage_value_key(b"System", b"Events"), block]).await?;
+	let bytes: Option<Bytes> = client
+		.request("state_getStorage", rpc_params![storage_value_key(b"System", b"Events"), block])
+		.await?;
 	Ok(match bytes {
 		Some(bytes) => EventRecords::decode(&mut &bytes[..])?,
 		None => Vec::new(),
@@ -893,6 +927,7 @@ struct BlockRow {
 async fn block_rows(
 	client: &WsClient,
 	seen: &[(SeenBlock, Instant)],
+	facts: &HashMap<H256, BlockFacts>,
 	traces: &[TxTrace],
 	transactions: &[Vec<u8>],
 ) -> Result<Vec<BlockRow>, LoadError> {
@@ -916,21 +951,12 @@ async fn block_rows(
 		let body = block_body(client, *block).await?;
 		let our_hashes: Vec<H256> =
 			ours.iter().map(|j| BlakeTwo256::hash(&transactions[*j])).collect();
-		let failed = dispatch_failures(client, *block, &body, &our_hashes).await?.len() as u32;
-		let time = block_time(client, *block).await?;
-		let weight: Option<Bytes> = client
-			.request("state_getStorage", rpc_params![storage_value_key(b"System", b"BlockWeight"), block])
-			.await?;
-		let normal_weight = match weight {
-			Some(bytes) => {
-				let per_class =
-					frame_support::dispatch::PerDispatchClass::<sp_runtime::Weight>::decode(
-						&mut &bytes[..],
-					)?;
-				per_class.get(frame_support::dispatch::DispatchClass::Normal).ref_time()
-			},
-			None => 0,
+		let facts = match facts.get(block) {
+			Some(facts) => facts.clone(),
+			None => block_facts(client, *block).await?,
 		};
+		let failed = dispatch_failures(&body, &facts.failures, &our_hashes).len() as u32;
+		let (time, normal_weight) = (facts.time, facts.normal_weight);
 		rows.push(BlockRow {
 			number,
 			time,
@@ -947,7 +973,10 @@ async fn block_rows(
 			let hash: Option<H256> =
 				client.request("chain_getBlockHash", rpc_params![first.number - 1]).await?;
 			if let Some(hash) = hash {
-				let time = block_time(client, hash).await?;
+				let time = match facts.get(&hash) {
+					Some(facts) => facts.time,
+					None => block_time(client, hash).await?,
+				};
 				rows.insert(
 					0,
 					BlockRow {
@@ -965,10 +994,82 @@ async fn block_rows(
 	Ok(rows)
 }
 
+/// What the report needs of a block's state.
+#[derive(Debug, Clone)]
+struct BlockFacts {
+	/// The block's own timestamp (ms).
+	time: u64,
+	/// Extrinsic index -> dispatch error, for the extrinsics that failed.
+	failures: BTreeMap<u32, String>,
+	/// Normal-class weight used, in picoseconds.
+	normal_weight: u64,
+}
+
+async fn block_facts(client: &WsClient, block: H256) -> Result<BlockFacts, LoadError> {
+	let failures = block_events(client, block)
+		.await?
+		.into_iter()
+		.filter_map(|record| match (record.phase, record.event) {
+			(
+				frame_system::Phase::ApplyExtrinsic(i),
+				RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
+					dispatch_error, ..
+				}),
+			) => Some((i, format!("{dispatch_error:?}"))),
+			_ => None,
+		})
+		.collect();
+	let weight: Option<Bytes> = client
+		.request(
+			"state_getStorage",
+			rpc_params![storage_value_key(b"System", b"BlockWeight"), block],
+		)
+		.await?;
+	let normal_weight = match weight {
+		Some(bytes) => frame_support::dispatch::PerDispatchClass::<sp_runtime::Weight>::decode(
+			&mut &bytes[..],
+		)?
+		.get(frame_support::dispatch::DispatchClass::Normal)
+		.ref_time(),
+		None => 0,
+	};
+	Ok(BlockFacts { time: block_time(client, block).await?, failures, normal_weight })
+}
+
+/// Records the facts of finalized block `head` and of the finalized blocks between it and the
+/// last one recorded (a notification may skip blocks that were finalized together); on the
+/// first call, of `head` only.
+async fn record_finalized(
+	client: &WsClient,
+	head: opaque::Header,
+	last_recorded: &mut Option<u32>,
+	facts: &Mutex<HashMap<H256, BlockFacts>>,
+) -> Result<(), LoadError> {
+	let mut pending = vec![(*head.number(), head.hash())];
+	let mut parent = *head.parent_hash();
+	while let Some(last) = *last_recorded {
+		let number = pending.last().map_or(0, |(n, _)| *n);
+		if number <= last + 1 {
+			break;
+		}
+		let header: opaque::Header = client.request("chain_getHeader", rpc_params![parent]).await?;
+		pending.push((*header.number(), parent));
+		parent = *header.parent_hash();
+	}
+	for (number, hash) in pending.into_iter().rev() {
+		if last_recorded.is_some_and(|last| number <= last) {
+			continue;
+		}
+		let read = block_facts(client, hash).await?;
+		facts.lock().expect("facts lock").insert(hash, read);
+		*last_recorded = Some(number);
+	}
+	Ok(())
+}
+
 async fn block_time(client: &WsClient, block: H256) -> Result<u64, LoadError> {
 	let key = storage_value_key(b"Timestamp", b"Now");
-	let bytes: Option<Bytes> =
-		client.request("state_getStorage", rpc_params![key, block]).await?;
+	let bytes: Option<Bytes> = client.request("state_getStorage", rpc_params![key, block]).await?;
 	Ok(bytes.map(|b| u64::decode(&mut &b[..])).transpose()?.unwrap_or(0))
 }
 

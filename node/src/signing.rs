@@ -3,9 +3,9 @@
 //! transaction extensions, here.
 
 use codec::Encode;
-use guilian_runtime::{RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic};
+use guilian_runtime::{immortal_tx_extension, RuntimeCall, SignedPayload, UncheckedExtrinsic};
 use sp_core::{sr25519, Pair, H256};
-use sp_runtime::{generic::Era, AccountId32, MultiSignature};
+use sp_runtime::{AccountId32, MultiSignature};
 
 /// What a signature commits to besides the call: the chain (its genesis hash) and the runtime
 /// version the transaction was made for.
@@ -49,18 +49,7 @@ pub fn signed_extrinsic(
 	nonce: u32,
 	chain: &ChainIdentity,
 ) -> UncheckedExtrinsic {
-	let extension: TxExtension = (
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	);
+	let extension = immortal_tx_extension(nonce);
 	let payload = SignedPayload::from_raw(
 		call.clone(),
 		extension.clone(),
