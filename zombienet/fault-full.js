@@ -9,7 +9,9 @@
 //           same value, and it catches up with alice's best and finalized heads within
 //           CATCH_UP_BOUND_S. Returns the seconds from full's start until it had caught up.
 
-const { until, heads, nodeProcess, saveState, loadState, checkRestarted, catchUpWithAlice } = require('./lib.js');
+const {
+  until, heads, nodeProcess, saveState, loadState, checkRestarted, catchUpWithAlice, stepsOnNode,
+} = require('./lib.js');
 
 const CATCH_UP_BOUND_S = 90;
 
@@ -43,17 +45,4 @@ async function check(name, networkInfo, api) {
   return Math.ceil(await catchUpWithAlice(networkInfo, name, api, proc.pid, CATCH_UP_BOUND_S));
 }
 
-async function run(nodeName, networkInfo, args) {
-  const api = await zombie.connect(networkInfo.nodesByName[nodeName].wsUri);
-  try {
-    switch (args[0]) {
-      case 'record': return await record(nodeName, networkInfo, api);
-      case 'check': return await check(nodeName, networkInfo, api);
-      default: throw new Error(`unknown step ${args[0]}: record or check`);
-    }
-  } finally {
-    await api.disconnect();
-  }
-}
-
-module.exports = { run };
+module.exports = { run: stepsOnNode({ record, check }) };

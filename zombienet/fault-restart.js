@@ -13,8 +13,8 @@
 //            and alice finalizes it. Returns 1.
 
 const {
-  sleep, until, heads, basePath, nodeProcess, processAgeSeconds, auraAuthor, saveState, loadState,
-  checkRestarted, catchUpWithAlice,
+  until, heads, basePath, nodeProcess, processAgeSeconds, auraAuthor, saveState, loadState,
+  checkRestarted, catchUpWithAlice, stepsOnNode,
 } = require('./lib.js');
 
 const CATCH_UP_BOUND_S = 90;
@@ -73,19 +73,4 @@ async function authors(name, networkInfo, api) {
   return 1;
 }
 
-async function run(nodeName, networkInfo, args) {
-  const api = await zombie.connect(networkInfo.nodesByName[nodeName].wsUri);
-  try {
-    switch (args[0]) {
-      case 'record': return await record(nodeName, networkInfo, api);
-      case 'check': return await check(nodeName, networkInfo, api);
-      case 'authors': return await authors(nodeName, networkInfo, api);
-      default: throw new Error(`unknown step ${args[0]}: record, check or authors`);
-    }
-  } finally {
-    await api.disconnect();
-    await sleep(100);
-  }
-}
-
-module.exports = { run };
+module.exports = { run: stepsOnNode({ record, check, authors }) };

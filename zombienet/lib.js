@@ -201,7 +201,24 @@ async function catchUpWithAlice(networkInfo, name, api, pid, boundSeconds) {
   }
 }
 
+/** The `run` of a js-script made of steps, `args[0]` naming one: connects to the node the
+ * script runs on, runs `steps[args[0]](name, networkInfo, api)` and disconnects. */
+function stepsOnNode(steps) {
+  return async function run(nodeName, networkInfo, args) {
+    const step = steps[args[0]];
+    if (!step) throw new Error(`unknown step ${args[0]}: ${Object.keys(steps).join(', ')}`);
+    const api = await zombie.connect(networkInfo.nodesByName[nodeName].wsUri);
+    try {
+      return await step(nodeName, networkInfo, api);
+    } finally {
+      await api.disconnect();
+      await sleep(100);
+    }
+  };
+}
+
 module.exports = {
   send, councilMotion, sleep, until, heads, cmdline, basePath, nodeProcess, processAgeSeconds,
   logSinceLastStart, auraAuthor, saveState, loadState, checkRestartLog, checkRestarted, catchUpWithAlice,
+  stepsOnNode,
 };
