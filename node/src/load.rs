@@ -406,6 +406,8 @@ impl LoadCmd {
 				"chain_unsubscribeFinalizedHeads",
 			)
 			.await?;
+		// The finalized heads go on to the facts task below.
+		let (finalized_tx, mut finalized_rx) = tokio::sync::mpsc::unbounded_channel();
 		let (blocks_w, lag_w, stop_w) = (blocks.clone(), lag.clone(), stop.clone());
 		let heads_task = tokio::spawn(async move {
 			while !stop_w.load(std::sync::atomic::Ordering::Relaxed) {
@@ -417,6 +419,7 @@ impl LoadCmd {
 					},
 					Some(Ok(header)) = finalized_heads.next() => {
 						lag_w.lock().expect("lag lock").finalized(*header.number());
+						let _ = finalized_tx.send(header);
 					},
 					_ = tokio::time::sleep(Duration::from_millis(500)) => {},
 				}
@@ -443,46 +446,29 @@ impl LoadCmd {
 		// The state the report reads of each finalized block, read as it is finalized: a node
 		// keeps the state of its last 256 blocks by default, and a long run outlives that.
 		let facts: Arc<Mutex<HashMap<H256, BlockFacts>>> = Arc::default();
-		let mut finalized_for_facts = clients[0]
-			.subscribe::<opaque::Header, _>(
-				"chain_subscribeFinalizedHeads",
-				rpc_params![],
-				"chain_unsubscribeFinalizedHeads",
-			)
-			.await?;
-		let (recorder, facts_w, stop_f) = (clients[0].clone(), facts.clone(), stop.clone());
+		let (recorder, facts_w) = (clients[0].clone(), facts.clone());
 		let facts_task = tokio::spawn(async move {
 			let mut last_recorded = None;
-			loop {
-				let stopping = stop_f.load(std::sync::atomic::Ordering::Relaxed);
-				let head: Result<opaque::Header, LoadError> = if stopping {
-					// Once more, up to the finalized head of now.
-					match recorder.request::<H256, _>("chain_getFinalizedHead", rpc_params![]).await
-					{
-						Ok(hash) => recorder
-							.request("chain_getHeader", rpc_params![hash])
-							.await
-							.map_err(LoadError::from),
-						Err(error) => Err(error.into()),
-					}
-				} else {
-					tokio::select! {
-						Some(head) = finalized_for_facts.next() => head.map_err(LoadError::from),
-						_ = tokio::time::sleep(Duration::from_millis(500)) => continue,
-					}
-				};
-				let recorded = match head {
-					Ok(head) => {
-						record_finalized(&recorder, head, &mut last_recorded, &facts_w).await
-					},
-					Err(error) => Err(error),
-				};
-				if let Err(error) = recorded {
-					eprintln!("load: reading a finalized block's state failed ({error}); the report reads it at the end");
+			let warn = |error: LoadError| {
+				eprintln!("load: reading a finalized block's state failed ({error}); the report reads it at the end");
+			};
+			// Each finalized head the heads task sees, until it stops...
+			while let Some(head) = finalized_rx.recv().await {
+				if let Err(error) =
+					record_finalized(&recorder, head, &mut last_recorded, &facts_w).await
+				{
+					warn(error);
 				}
-				if stopping {
-					break;
-				}
+			}
+			// ...then once more, up to the finalized head of now.
+			let now: Result<(), LoadError> = async {
+				let hash: H256 = recorder.request("chain_getFinalizedHead", rpc_params![]).await?;
+				let head = recorder.request("chain_getHeader", rpc_params![hash]).await?;
+				record_finalized(&recorder, head, &mut last_recorded, &facts_w).await
+			}
+			.await;
+			if let Err(error) = now {
+				warn(error);
 			}
 		});
 
@@ -641,7 +627,7 @@ impl LoadCmd {
 		let blocks = blocks.lock().expect("blocks lock").clone();
 		let lag = lag.lock().expect("lag lock").max_gap;
 		let health = health.lock().expect("health lock").clone();
-		let facts = facts.lock().expect("facts lock").clone();
+		let facts = std::mem::take(&mut *facts.lock().expect("facts lock"));
 		let block_rows = block_rows(&clients[0], &blocks, &facts, &traces, &transactions).await?;
 		Ok(Report { traces, block_rows, lag, health, samples, submitted_in, load_time })
 	}
